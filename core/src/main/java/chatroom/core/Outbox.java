@@ -1,0 +1,25 @@
+package chatroom.core;
+
+import chatroom.core.user.Session;
+import chatroom.protocol.IrcMessage;
+import java.time.Duration;
+
+/**
+ * Where the hub puts outbound lines. Implementations MUST NOT block and MUST NOT reorder lines for one session
+ * (ergo {@code irc/socket.go} contract); they may batch until {@link #flush()}.
+ */
+public interface Outbox {
+    void send(Session to, IrcMessage message);
+
+    /** The same message to many sessions: encoded once per variant, then written to each. */
+    void sendAll(Iterable<Session> to, IrcMessage message);
+
+    /** Sends {@code ERROR :reason} and closes the connection; the transport reports the close back to the hub. */
+    void disconnect(Session session, String reason);
+
+    /** Stops reading from the session for a while (flood control; STYLE.md §5.8). */
+    void throttle(Session session, Duration pause);
+
+    /** Hands everything batched since the last flush to the transports. Called once per hub task. */
+    void flush();
+}

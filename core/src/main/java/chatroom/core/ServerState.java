@@ -1,0 +1,166 @@
+package chatroom.core;
+
+import chatroom.core.room.Room;
+import chatroom.core.user.FloodBudget;
+import chatroom.core.user.Session;
+import chatroom.core.user.User;
+import chatroom.protocol.CaseMapping;
+import chatroom.protocol.ChannelName;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Everything the hub owns: sessions, users by folded nick, rooms by folded name, nick history. No locks. */
+public final class ServerState {
+    private final ServerConfig config;
+    private final InstantSource clock;
+    private final Outbox outbox;
+    private final Instant startedAt;
+    private final Map<Long, Session> sessions = new LinkedHashMap<>();
+    private final Map<String, User> users = new HashMap<>();
+    private final Map<String, Room> rooms = new LinkedHashMap<>();
+    private final Deque<WhowasEntry> whowas = new ArrayDeque<>();
+    private long nextSessionId = 1;
+    private int maxUsers;
+
+    public ServerState(ServerConfig config, InstantSource clock, Outbox outbox) {
+        this.config = config;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.startedAt = clock.instant();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Session connect(Connection connection, List<String> autoJoin) {
+        Instant now = now();
+        Session s = new Session(
+                nextSessionId++,
+                connection,
+                now,
+                autoJoin,
+                new FloodBudget(config.floodBurst(), config.floodLinesPerSecond(), now));
+        sessions.put(s.id(), s);
+        return s;
+    }
+
+    public Collection<Session> sessions() {
+        return sessions.values();
+    }
+
+    public void forget(Session s) {
+        sessions.remove(s.id());
+        s.markClosed();
+    }
+
+    public @Nullable User user(String nick) {
+        return users.get(CaseMapping.fold(nick));
+    }
+
+    public Collection<User> users() {
+        return users.values();
+    }
+
+    public void addUser(User u) {
+        users.put(u.nick().folded(), u);
+        maxUsers = Math.max(maxUsers, users.size());
+    }
+
+    public void removeUser(User u) {
+        users.remove(u.nick().folded());
+        whowas.addFirst(new WhowasEntry(u.nick().display(), u.username(), u.host(), u.realname(), now()));
+        while (whowas.size() > config.whowasLength()) {
+            whowas.removeLast();
+        }
+    }
+
+    public void renameUser(User u, chatroom.protocol.Nick to) {
+        users.remove(u.nick().folded());
+        whowas.addFirst(new WhowasEntry(u.nick().display(), u.username(), u.host(), u.realname(), now()));
+        for (Room r : u.rooms()) {
+            r.renamed(u.nick().folded(), to.folded());
+        }
+        u.nick(to);
+        users.put(to.folded(), u);
+    }
+
+    public Deque<WhowasEntry> whowas() {
+        return whowas;
+    }
+
+    public int maxUsers() {
+        return maxUsers;
+    }
+
+    public @Nullable Room room(String name) {
+        return rooms.get(CaseMapping.fold(name));
+    }
+
+    public Collection<Room> rooms() {
+        return rooms.values();
+    }
+
+    public Room createRoom(ChannelName name) {
+        Room r = new Room(name, now());
+        rooms.put(name.folded(), r);
+        return r;
+    }
+
+    /** Rooms disappear with their last member (they become persistent once registration exists). */
+    public void dropIfEmpty(Room r) {
+        if (r.isEmpty()) {
+            rooms.remove(r.name().folded());
+        }
+    }
+
+    /** Sessions of everyone who shares a room with {@code u}, each once; {@code u}'s own sessions if asked. */
+    public Set<Session> neighbours(User u, boolean includeSelf) {
+        Set<Session> out = new LinkedHashSet<>();
+        if (includeSelf) {
+            out.addAll(u.sessions());
+        }
+        for (Room r : u.rooms()) {
+            for (User m : r.members().keySet()) {
+                if (m != u) {
+                    out.addAll(m.sessions());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** All sessions of a room's members, in membership order. */
+    public static List<Session> sessionsOf(Room r) {
+        return r.members().keySet().stream().flatMap(m -> m.sessions().stream()).toList();
+    }
+
+    /** A nick that left or changed, for WHOWAS. */
+    public record WhowasEntry(String nick, String username, String host, String realname, Instant at) {}
+}

@@ -1,0 +1,7 @@
+package chatroom.core.command;
+
+/** Runs one command after the dispatcher's generic checks passed. */
+@FunctionalInterface
+public interface CommandHandler {
+    void handle(Context ctx);
+}

@@ -1,0 +1,44 @@
+package chatroom.core.command;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The dispatch table, built once. One row per verb; see each handler's javadoc for its syntax. */
+final class Commands {
+    /** Verbs whose last required parameter may not be the empty string. */
+    static final Set<String> EMPTY_NOT_ALLOWED = Set.of("NICK", "USER", "JOIN", "PART", "KICK", "INVITE");
+
+    private Commands() {}
+
+    static Map<String, CommandSpec> table() {
+        Map<String, CommandSpec> t = new HashMap<>();
+        List<CommandSpec> specs = List.of(
+                new CommandSpec("CAP", CapCommand::handle, 1, true),
+                new CommandSpec("PASS", RegistrationCommands::pass, 1, true),
+                new CommandSpec("NICK", NickCommand::handle, 0, true),
+                new CommandSpec("USER", RegistrationCommands::user, 4, true),
+                new CommandSpec("PING", RegistrationCommands::ping, 1, true),
+                new CommandSpec("PONG", ctx -> {}, 0, true),
+                new CommandSpec("QUIT", QuitCommand::handle, 0, true),
+                new CommandSpec("JOIN", JoinCommand::handle, 1, false),
+                new CommandSpec("PART", PartCommand::handle, 1, false),
+                new CommandSpec("PRIVMSG", ctx -> MessageCommand.handle(ctx, false), 0, false),
+                new CommandSpec("NOTICE", ctx -> MessageCommand.handle(ctx, true), 0, false),
+                new CommandSpec("NAMES", NamesCommand::handle, 0, false),
+                new CommandSpec("TOPIC", TopicCommand::handle, 1, false),
+                new CommandSpec("ISON", InfoCommands::ison, 1, false),
+                new CommandSpec("USERHOST", InfoCommands::userhost, 1, false),
+                new CommandSpec("TIME", InfoCommands::time, 0, false),
+                new CommandSpec("VERSION", InfoCommands::version, 0, false),
+                new CommandSpec("INFO", InfoCommands::info, 0, false),
+                new CommandSpec("ADMIN", InfoCommands::admin, 0, false),
+                new CommandSpec("MOTD", InfoCommands::motd, 0, false),
+                new CommandSpec("LUSERS", InfoCommands::lusers, 0, false));
+        for (CommandSpec s : specs) {
+            t.put(s.verb(), s);
+        }
+        return Map.copyOf(t);
+    }
+}

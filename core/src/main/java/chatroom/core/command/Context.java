@@ -1,0 +1,106 @@
+package chatroom.core.command;
+
+import chatroom.core.ServerState;
+import chatroom.core.user.Capability;
+import chatroom.core.user.Session;
+import chatroom.core.user.User;
+import chatroom.protocol.IrcMessage;
+import chatroom.protocol.Numeric;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a handler sees: the state, the calling session, the message, and a reply buffer. Lines for the calling
+ * session are buffered and flushed once after the handler returns, so they keep their order with any broadcast copy
+ * the caller gets (ergo {@code irc/responsebuffer.go}).
+ */
+public final class Context {
+    private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ISO_INSTANT;
+
+    private final ServerState state;
+    private final Session session;
+    private final IrcMessage message;
+    private final List<IrcMessage> replies = new ArrayList<>();
+
+    Context(ServerState state, Session session, IrcMessage message) {
+        this.state = state;
+        this.session = session;
+        this.message = message;
+    }
+
+    public ServerState state() {
+        return state;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public IrcMessage message() {
+        return message;
+    }
+
+    public String param(int i) {
+        return message.param(i);
+    }
+
+    public int paramCount() {
+        return message.paramCount();
+    }
+
+    /** The caller's user; handlers not allowed before registration may rely on it. */
+    public User user() {
+        return Objects.requireNonNull(session.user(), "registered user");
+    }
+
+    public String serverName() {
+        return state.config().serverName();
+    }
+
+    /** A numeric to the caller: {@code :server NNN <nick> params...}. */
+    public void reply(Numeric numeric, String... params) {
+        List<String> p = new ArrayList<>(params.length + 1);
+        p.add(session.replyNick());
+        p.addAll(List.of(params));
+        replies.add(IrcMessage.from(serverName(), numeric.code(), p));
+    }
+
+    /** Any line to the caller, in order with the numerics. */
+    public void replyRaw(IrcMessage m) {
+        replies.add(m);
+    }
+
+    /** A server-stamped message from {@code source}: carries {@code time} for server-time clients. */
+    public IrcMessage stamped(String source, String command, String... params) {
+        Map<String, String> tags = new HashMap<>();
+        tags.put("time", SERVER_TIME.format(state.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        return new IrcMessage(tags, source, command, List.of(params));
+    }
+
+    /** Delivers {@code m} to every session in {@code to}; the caller's own copy keeps reply order. */
+    public void deliver(Iterable<Session> to, IrcMessage m) {
+        List<Session> others = new ArrayList<>();
+        for (Session s : to) {
+            if (s == session) {
+                replies.add(m);
+            } else {
+                others.add(s);
+            }
+        }
+        if (!others.isEmpty()) {
+            state.outbox().sendAll(others, m);
+        }
+    }
+
+    public boolean callerHas(Capability c) {
+        return session.has(c);
+    }
+
+    List<IrcMessage> replies() {
+        return replies;
+    }
+}

@@ -1,0 +1,141 @@
+package chatroom.core.command;
+
+import chatroom.core.Connection;
+import chatroom.core.ServerState;
+import chatroom.core.user.Session;
+import chatroom.protocol.IrcMessage;
+import chatroom.protocol.Numeric;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands on the hub. Only here: not registered (451), too few parameters (461), unknown verb (421), flood
+ * accounting, and the catch-all that turns a bug into ERR_UNKNOWNERROR instead of a dead hub (ergo {@code Command.Run},
+ * {@code client.run}'s recover).
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "CONNECT");
+
+    private final ServerState state;
+    private final Map<String, CommandSpec> table;
+
+    public Dispatcher(ServerState state) {
+        this.state = state;
+        this.table = Commands.table();
+    }
+
+    public ServerState state() {
+        return state;
+    }
+
+    /** A new connection; returns its session. */
+    public Session connected(Connection connection, List<String> autoJoin) {
+        return state.connect(connection, autoJoin);
+    }
+
+    public void dispatch(Session session, IrcMessage message) {
+        if (session.closed()) {
+            return;
+        }
+        Context ctx = new Context(state, session, message);
+        try {
+            run(ctx, message);
+        } catch (RuntimeException e) {
+            log.error("command {} from {} failed", message.command(), session, e);
+            ctx.reply(Numeric.ERR_UNKNOWNERROR, message.command(), "Internal error; the server is still running");
+        }
+        finish(ctx);
+    }
+
+    private void run(Context ctx, IrcMessage message) {
+        Session session = ctx.session();
+        if (!session.registered() && HTTP_VERBS.contains(message.command())) {
+            state.outbox().disconnect(session, "This is not an HTTP server");
+            return;
+        }
+        if (chargeFlood(session)) {
+            return;
+        }
+        CommandSpec spec = table.get(message.command());
+        if (spec == null) {
+            ctx.reply(Numeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
+            return;
+        }
+        if (!session.registered() && !spec.beforeRegistration()) {
+            ctx.reply(Numeric.ERR_NOTREGISTERED, "You have not registered");
+            return;
+        }
+        if (message.paramCount() < spec.minParams() || lastRequiredParamEmpty(spec, message)) {
+            ctx.reply(Numeric.ERR_NEEDMOREPARAMS, message.command(), "Not enough parameters");
+            return;
+        }
+        spec.handler().handle(ctx);
+    }
+
+    /** {@code NICK :} and {@code USER a b c :} are missing a parameter, not carrying an empty one. */
+    private static boolean lastRequiredParamEmpty(CommandSpec spec, IrcMessage m) {
+        return spec.minParams() > 0
+                && m.params().get(spec.minParams() - 1).isEmpty()
+                && Commands.EMPTY_NOT_ALLOWED.contains(spec.verb());
+    }
+
+    /** True when the session was disconnected for flooding. */
+    private boolean chargeFlood(Session session) {
+        Duration lag = session.flood().charge(state.now());
+        if (lag.isZero()) {
+            return false;
+        }
+        if (lag.toSeconds() >= state.config().floodMaxLagSeconds()) {
+            state.outbox().disconnect(session, "Excess Flood");
+            return true;
+        }
+        state.outbox().throttle(session, lag);
+        return false;
+    }
+
+    /** A line that was not valid UTF-8: a uniform reply, as ergo's {@code invalidUtf8Command}. */
+    public void invalidUtf8(Session session, String command) {
+        Context ctx = new Context(state, session, IrcMessage.of(command));
+        ctx.replyRaw(IrcMessage.from(
+                state.config().serverName(), "FAIL", command, "INVALID_UTF8", "Message rejected: it is not UTF-8"));
+        finish(ctx);
+    }
+
+    /** A line that the framer refused as too long (RFC: 512 bytes; modern.ircdocs.horse ERR_INPUTTOOLONG). */
+    public void inputTooLong(Session session) {
+        Context ctx = new Context(state, session, IrcMessage.of("*"));
+        ctx.reply(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
+        finish(ctx);
+    }
+
+    /** A line with NUL or a bare CR (not allowed by RFC 1459 §2.3.1). */
+    public void forbiddenCharacters(Session session, String command) {
+        Context ctx = new Context(state, session, IrcMessage.of(command));
+        ctx.reply(Numeric.ERR_UNKNOWNERROR, command, "Line contains a NUL or a bare CR and was ignored");
+        finish(ctx);
+    }
+
+    /** The transport saw the connection end; {@code reason} becomes the QUIT message. */
+    public void closed(Session session, String reason) {
+        if (session.closed()) {
+            return;
+        }
+        Context ctx = new Context(state, session, IrcMessage.of("QUIT", reason));
+        QuitCommand.quit(ctx, reason, false);
+        state.outbox().flush();
+    }
+
+    private void finish(Context ctx) {
+        if (!ctx.replies().isEmpty() && !ctx.session().closed()) {
+            for (IrcMessage m : ctx.replies()) {
+                state.outbox().send(ctx.session(), m);
+            }
+        }
+        state.outbox().flush();
+    }
+}

@@ -1,0 +1,46 @@
+package chatroom.core.command;
+
+import chatroom.core.ServerState;
+import chatroom.core.user.Session;
+import chatroom.core.user.User;
+import chatroom.protocol.CaseMapping;
+import chatroom.protocol.Nick;
+import chatroom.protocol.Numeric;
+
+/** {@code NICK <nickname>}: choose a nick while registering, or change it and tell everyone who shares a room. */
+final class NickCommand {
+    private NickCommand() {}
+
+    static void handle(Context ctx) {
+        Session s = ctx.session();
+        String wanted = ctx.param(0);
+        if (wanted.isEmpty()) {
+            ctx.reply(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
+            return;
+        }
+        ServerState state = ctx.state();
+        String error = CaseMapping.nickError(wanted, state.config().nickLength());
+        if (error != null) {
+            ctx.reply(Numeric.ERR_ERRONEUSNICKNAME, wanted, error);
+            return;
+        }
+        Nick nick = CaseMapping.nick(wanted);
+        User holder = state.user(wanted);
+        User me = s.user();
+        if (holder != null && holder != me) {
+            ctx.reply(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
+            return;
+        }
+        if (me == null) {
+            s.pendingNick(nick.display());
+            RegistrationCommands.tryComplete(ctx);
+            return;
+        }
+        if (me.nick().display().equals(nick.display())) {
+            return;
+        }
+        var msg = ctx.stamped(me.mask(), "NICK", nick.display());
+        ctx.deliver(state.neighbours(me, true), msg);
+        state.renameUser(me, nick);
+    }
+}

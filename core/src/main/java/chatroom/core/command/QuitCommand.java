@@ -1,0 +1,38 @@
+package chatroom.core.command;
+
+import chatroom.core.ServerState;
+import chatroom.core.room.Room;
+import chatroom.core.user.Session;
+import chatroom.core.user.User;
+import java.util.List;
+
+/** {@code QUIT [<reason>]}: leave the network; everyone who shares a room sees the reason. */
+final class QuitCommand {
+    private QuitCommand() {}
+
+    static void handle(Context ctx) {
+        String reason = ctx.paramCount() > 0 ? "Quit: " + ctx.param(0) : "Quit";
+        quit(ctx, reason, true);
+    }
+
+    /** Removes the session's user from every room and the nick table, then closes (or forgets) the session. */
+    static void quit(Context ctx, String reason, boolean sayGoodbye) {
+        ServerState state = ctx.state();
+        Session s = ctx.session();
+        User u = s.user();
+        if (u != null) {
+            var msg = ctx.stamped(u.mask(), "QUIT", reason);
+            state.outbox().sendAll(state.neighbours(u, false), msg);
+            for (Room r : List.copyOf(u.rooms())) {
+                r.remove(u);
+                state.dropIfEmpty(r);
+            }
+            u.sessions().remove(s);
+            state.removeUser(u);
+        }
+        if (sayGoodbye) {
+            state.outbox().disconnect(s, "Closing link: " + s.connection().remoteAddress() + " (" + reason + ")");
+        }
+        state.forget(s);
+    }
+}

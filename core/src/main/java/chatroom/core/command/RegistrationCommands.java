@@ -1,0 +1,133 @@
+package chatroom.core.command;
+
+import chatroom.core.ServerConfig;
+import chatroom.core.ServerState;
+import chatroom.core.user.Session;
+import chatroom.core.user.User;
+import chatroom.protocol.CaseMapping;
+import chatroom.protocol.IrcMessage;
+import chatroom.protocol.Nick;
+import chatroom.protocol.Numeric;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Connection registration (modern.ircdocs.horse "Connection Registration"): {@code PASS <password>}, {@code USER
+ * <username> 0 * <realname>}, {@code PING <token>}, and the welcome burst once NICK and USER are in and CAP
+ * negotiation has ended.
+ */
+final class RegistrationCommands {
+    static final int USER_LENGTH = 18;
+
+    private RegistrationCommands() {}
+
+    static void pass(Context ctx) {
+        if (ctx.session().registered()) {
+            ctx.reply(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
+        }
+        ctx.session().password(ctx.param(0));
+    }
+
+    static void user(Context ctx) {
+        Session s = ctx.session();
+        if (s.registered() || s.username() != null) {
+            ctx.reply(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
+        }
+        String username = sanitizeUsername(ctx.param(0));
+        s.userInfo(username, ctx.param(3));
+        tryComplete(ctx);
+    }
+
+    private static String sanitizeUsername(String raw) {
+        StringBuilder sb = new StringBuilder();
+        raw.codePoints()
+                .filter(cp -> cp > ' ' && cp != '@' && cp != '!' && cp != ':' && cp != ',' && cp != '*')
+                .limit(USER_LENGTH)
+                .forEach(sb::appendCodePoint);
+        return sb.isEmpty() ? "user" : sb.toString();
+    }
+
+    static void ping(Context ctx) {
+        ctx.replyRaw(IrcMessage.from(ctx.serverName(), "PONG", ctx.serverName(), ctx.param(0)));
+    }
+
+    /** Registers the session when it has a free nick, a user name and no open CAP negotiation. */
+    static void tryComplete(Context ctx) {
+        Session s = ctx.session();
+        ServerState state = ctx.state();
+        String nick = s.pendingNick();
+        String username = s.username();
+        if (s.registered() || nick == null || username == null || s.capNegotiating()) {
+            return;
+        }
+        String required = state.config().serverPassword();
+        if (required != null && !required.equals(s.password())) {
+            ctx.reply(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
+            state.outbox().disconnect(s, "Bad password");
+            s.markClosed();
+            return;
+        }
+        if (state.user(nick) != null) {
+            ctx.reply(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
+            return;
+        }
+        Nick n = CaseMapping.nick(nick);
+        User u = new User(
+                n,
+                username,
+                Objects.requireNonNullElse(s.realname(), ""),
+                s.connection().remoteAddress(),
+                state.now());
+        u.sessions().add(s);
+        s.user(u);
+        state.addUser(u);
+        welcome(ctx, u);
+        for (String room : s.autoJoin()) {
+            JoinCommand.joinOne(ctx, room, null);
+        }
+    }
+
+    private static void welcome(Context ctx, User u) {
+        ServerConfig c = ctx.state().config();
+        ctx.reply(Numeric.RPL_WELCOME, "Welcome to the " + c.networkName() + " chat network, " + u.mask());
+        ctx.reply(Numeric.RPL_YOURHOST, "Your host is " + c.serverName() + ", running version " + c.version());
+        ctx.reply(Numeric.RPL_CREATED, "This server was created " + ctx.state().startedAt());
+        ctx.reply(Numeric.RPL_MYINFO, c.serverName(), c.version(), "io", "biklmnost", "bklov");
+        List<String> tokens = isupport(c);
+        for (int i = 0; i < tokens.size(); i += 12) {
+            List<String> line = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + 12)));
+            line.add("are supported by this server");
+            ctx.reply(Numeric.RPL_ISUPPORT, line.toArray(String[]::new));
+        }
+        InfoCommands.lusers(ctx);
+        InfoCommands.motd(ctx);
+    }
+
+    /** RPL_ISUPPORT tokens; each one is implemented (https://modern.ircdocs.horse/#rplisupport-005). */
+    static List<String> isupport(ServerConfig c) {
+        return List.of(
+                "AWAYLEN=" + c.awayLength(),
+                "CASEMAPPING=" + CaseMapping.ISUPPORT_NAME,
+                "CHANLIMIT=#:" + c.maxChannelsPerUser(),
+                "CHANMODES=b,k,l,imnst",
+                "CHANNELLEN=" + c.channelLength(),
+                "CHANTYPES=#",
+                "ELIST=MNU",
+                "HOSTLEN=64",
+                "KICKLEN=" + c.kickLength(),
+                "MAXLIST=b:" + ModeCommand.MAX_BANS,
+                "MAXTARGETS=" + c.maxTargets(),
+                "MODES=" + ModeCommand.MAX_MODES,
+                "NETWORK=" + c.networkName(),
+                "NICKLEN=" + c.nickLength(),
+                "PREFIX=(ov)@+",
+                "TARGMAX=JOIN:,KICK:1,NAMES:1,NOTICE:" + c.maxTargets() + ",PART:,PRIVMSG:" + c.maxTargets()
+                        + ",WHOIS:1",
+                "TOPICLEN=" + c.topicLength(),
+                "USERLEN=" + USER_LENGTH,
+                "UTF8ONLY");
+    }
+}

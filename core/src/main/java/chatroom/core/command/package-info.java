@@ -1,0 +1,4 @@
+@NullMarked
+package chatroom.core.command;
+
+import org.jspecify.annotations.NullMarked;

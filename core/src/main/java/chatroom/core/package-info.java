@@ -1,0 +1,4 @@
+@NullMarked
+package chatroom.core;
+
+import org.jspecify.annotations.NullMarked;

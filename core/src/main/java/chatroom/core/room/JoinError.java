@@ -1,0 +1,9 @@
+package chatroom.core.room;
+
+/** Why a JOIN was refused; mapped to numerics in one place ({@code JoinCommand}). */
+public enum JoinError {
+    INVITE_ONLY,
+    BANNED,
+    BAD_KEY,
+    FULL
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package chatroom.core.room;
+
+import org.jspecify.annotations.NullMarked;

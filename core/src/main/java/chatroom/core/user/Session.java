@@ -1,0 +1,143 @@
+package chatroom.core.user;
+
+import chatroom.core.Connection;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One connection: its negotiated capabilities, registration progress and flood budget. A {@link User} is the
+ * identity behind it (STYLE.md §5.3). Owned by the hub.
+ */
+public final class Session {
+    private final long id;
+    private final Connection connection;
+    private final Instant connectedAt;
+    private final Set<Capability> caps = EnumSet.noneOf(Capability.class);
+    private final List<String> autoJoin;
+    private final FloodBudget flood;
+    private boolean capNegotiating;
+    private int capVersion = 301;
+    private @Nullable String password;
+    private @Nullable String pendingNick;
+    private @Nullable String username;
+    private @Nullable String realname;
+    private @Nullable User user;
+    private boolean closed;
+
+    public Session(long id, Connection connection, Instant connectedAt, List<String> autoJoin, FloodBudget flood) {
+        this.id = id;
+        this.connection = connection;
+        this.connectedAt = connectedAt;
+        this.autoJoin = List.copyOf(autoJoin);
+        this.flood = flood;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    public Set<Capability> caps() {
+        return caps;
+    }
+
+    public boolean has(Capability c) {
+        return caps.contains(c);
+    }
+
+    public List<String> autoJoin() {
+        return autoJoin;
+    }
+
+    public FloodBudget flood() {
+        return flood;
+    }
+
+    public boolean capNegotiating() {
+        return capNegotiating;
+    }
+
+    public void capNegotiating(boolean v) {
+        capNegotiating = v;
+    }
+
+    public int capVersion() {
+        return capVersion;
+    }
+
+    public void capVersion(int v) {
+        capVersion = v;
+    }
+
+    public @Nullable String password() {
+        return password;
+    }
+
+    public void password(@Nullable String p) {
+        password = p;
+    }
+
+    public @Nullable String pendingNick() {
+        return pendingNick;
+    }
+
+    public void pendingNick(@Nullable String n) {
+        pendingNick = n;
+    }
+
+    public @Nullable String username() {
+        return username;
+    }
+
+    public @Nullable String realname() {
+        return realname;
+    }
+
+    public void userInfo(String username, String realname) {
+        this.username = username;
+        this.realname = realname;
+    }
+
+    public @Nullable User user() {
+        return user;
+    }
+
+    public void user(@Nullable User u) {
+        user = u;
+    }
+
+    public boolean registered() {
+        return user != null;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    public void markClosed() {
+        closed = true;
+    }
+
+    /** The nick to address replies to: the user's, the one asked for, or {@code *} (modern.ircdocs.horse). */
+    public String replyNick() {
+        if (user != null) {
+            return user.nick().display();
+        }
+        return pendingNick != null ? pendingNick : "*";
+    }
+
+    @Override
+    public String toString() {
+        return "session#" + id + "(" + replyNick() + ")";
+    }
+}

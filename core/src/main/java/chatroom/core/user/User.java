@@ -1,0 +1,119 @@
+package chatroom.core.user;
+
+import chatroom.core.room.Room;
+import chatroom.protocol.Nick;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A registered person: nick, identity and modes, and the rooms they are in. Owned by the hub. */
+public final class User {
+    private Nick nick;
+    private final String username;
+    private String realname;
+    private final String host;
+    private final Instant signedOnAt;
+    private Instant lastSpokeAt;
+    private boolean invisible;
+    private boolean oper;
+    private @Nullable String away;
+    private final Set<Room> rooms = new LinkedHashSet<>();
+    private final List<Session> sessions = new ArrayList<>(1);
+
+    public User(Nick nick, String username, String realname, String host, Instant signedOnAt) {
+        this.nick = nick;
+        this.username = username;
+        this.realname = realname;
+        this.host = host;
+        this.signedOnAt = signedOnAt;
+        this.lastSpokeAt = signedOnAt;
+    }
+
+    public Nick nick() {
+        return nick;
+    }
+
+    public void nick(Nick n) {
+        nick = n;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String realname() {
+        return realname;
+    }
+
+    public void realname(String r) {
+        realname = r;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** {@code nick!user@host}, the source of everything this user says. */
+    public String mask() {
+        return nick.display() + "!" + username + "@" + host;
+    }
+
+    public Instant signedOnAt() {
+        return signedOnAt;
+    }
+
+    public Instant lastSpokeAt() {
+        return lastSpokeAt;
+    }
+
+    public void spoke(Instant at) {
+        lastSpokeAt = at;
+    }
+
+    public boolean invisible() {
+        return invisible;
+    }
+
+    public void invisible(boolean v) {
+        invisible = v;
+    }
+
+    public boolean oper() {
+        return oper;
+    }
+
+    public @Nullable String away() {
+        return away;
+    }
+
+    public void away(@Nullable String message) {
+        away = message;
+    }
+
+    public Set<Room> rooms() {
+        return rooms;
+    }
+
+    public List<Session> sessions() {
+        return sessions;
+    }
+
+    public String modeString() {
+        StringBuilder sb = new StringBuilder("+");
+        if (invisible) {
+            sb.append('i');
+        }
+        if (oper) {
+            sb.append('o');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return nick.display();
+    }
+}

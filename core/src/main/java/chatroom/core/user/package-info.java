@@ -1,0 +1,4 @@
+@NullMarked
+package chatroom.core.user;
+
+import org.jspecify.annotations.NullMarked;
