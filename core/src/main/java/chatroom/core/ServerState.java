@@ -1,6 +1,7 @@
 package chatroom.core;
 
 import chatroom.core.room.Room;
+import chatroom.core.user.Capability;
 import chatroom.core.user.FloodBudget;
 import chatroom.core.user.Session;
 import chatroom.core.user.User;
@@ -67,6 +68,11 @@ public final class ServerState {
                 now,
                 autoJoin,
                 new FloodBudget(config.floodBurst(), config.floodLinesPerSecond(), now));
+        if (connection.protocol() == Connection.Protocol.PLAIN) {
+            // the plain renderer shows every line with its time, and people expect to see what they said
+            s.caps().add(Capability.SERVER_TIME);
+            s.caps().add(Capability.ECHO_MESSAGE);
+        }
         sessions.put(s.id(), s);
         return s;
     }

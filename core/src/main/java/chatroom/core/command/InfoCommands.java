@@ -39,9 +39,12 @@ final class InfoCommands {
     }
 
     static void motd(Context ctx) {
-        if (!thisServer(ctx, 0)) {
-            return;
+        if (thisServer(ctx, 0)) {
+            sendMotd(ctx);
         }
+    }
+
+    static void sendMotd(Context ctx) {
         ServerConfig c = ctx.state().config();
         if (c.motd().isEmpty()) {
             ctx.reply(Numeric.ERR_NOMOTD, "MOTD File is missing");

@@ -8,6 +8,8 @@ import java.util.List;
 
 /** {@code QUIT [<reason>]}: leave the network; everyone who shares a room sees the reason. */
 final class QuitCommand {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QuitCommand.class);
+
     private QuitCommand() {}
 
     static void handle(Context ctx) {
@@ -29,6 +31,8 @@ final class QuitCommand {
             }
             u.sessions().remove(s);
             state.removeUser(u);
+            log.info(
+                    "logout {}: {} ({} online)", u.nick(), reason, state.users().size());
         }
         if (sayGoodbye) {
             state.outbox().disconnect(s, "Closing link: " + s.connection().remoteAddress() + " (" + reason + ")");

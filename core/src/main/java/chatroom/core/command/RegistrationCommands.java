@@ -18,6 +18,7 @@ import java.util.Objects;
  * negotiation has ended.
  */
 final class RegistrationCommands {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistrationCommands.class);
     static final int USER_LENGTH = 18;
 
     private RegistrationCommands() {}
@@ -84,6 +85,11 @@ final class RegistrationCommands {
         u.sessions().add(s);
         s.user(u);
         state.addUser(u);
+        log.info(
+                "login {} from {} ({} online)",
+                u.nick(),
+                u.host(),
+                state.users().size());
         welcome(ctx, u);
         for (String room : s.autoJoin()) {
             JoinCommand.joinOne(ctx, room, null);
@@ -103,7 +109,7 @@ final class RegistrationCommands {
             ctx.reply(Numeric.RPL_ISUPPORT, line.toArray(String[]::new));
         }
         InfoCommands.lusers(ctx);
-        InfoCommands.motd(ctx);
+        InfoCommands.sendMotd(ctx);
     }
 
     /** RPL_ISUPPORT tokens; each one is implemented (https://modern.ircdocs.horse/#rplisupport-005). */

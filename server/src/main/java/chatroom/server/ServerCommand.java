@@ -1,0 +1,187 @@
+package chatroom.server;
+
+import chatroom.core.ServerConfig;
+import chatroom.transport.ChatServer;
+import chatroom.transport.ListenConfig;
+import chatroom.transport.TransportConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chatroom server}: runs the chat server until {@code stop} on the console, SIGTERM or Ctrl-C. Every option
+ * can also be set in the {@code --config} file as {@code name = value} (the option name without dashes).
+ */
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        description = "Run the chat server (IRC, plain-text telnet).",
+        showDefaultValues = true,
+        sortOptions = false)
+final class ServerCommand implements Callable<Integer> {
+    @Spec
+    @Nullable
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with option defaults.")
+    @Nullable
+    Path config;
+
+    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on.")
+    String bind = "0.0.0.0";
+
+    @Option(names = "--irc-port", defaultValue = "6667", description = "IRC port (0 = any free port, -1 = off).")
+    int ircPort;
+
+    @Option(
+            names = "--plain-port",
+            defaultValue = "6666",
+            description = "Plain-text port for telnet (0 = any, -1 = off).")
+    int plainPort;
+
+    @Option(
+            names = "--http-port",
+            defaultValue = "8080",
+            description = "HTTP port for the web client (served from a later release; accepted now).")
+    int httpPort;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "Where data and logs are kept.")
+    Path dataDir = Path.of("data");
+
+    @Option(names = "--server-name", defaultValue = "chatroom.local", description = "This server's name.")
+    String serverName = "chatroom.local";
+
+    @Option(names = "--network-name", defaultValue = "chatroom", description = "Network name in ISUPPORT.")
+    String networkName = "chatroom";
+
+    @Option(names = "--server-password", description = "Password every client must give with PASS.")
+    @Nullable
+    String serverPassword;
+
+    @Option(names = "--motd-file", paramLabel = "FILE", description = "Message of the day (UTF-8 text).")
+    @Nullable
+    Path motdFile;
+
+    @Option(names = "--max-line-bytes", defaultValue = "4608", description = "Longest inbound line (tags included).")
+    int maxLineBytes;
+
+    @Option(
+            names = "--sendq-bytes",
+            defaultValue = "1048576",
+            description = "Unsent bytes per client before SendQ exceeded.")
+    int sendqBytes;
+
+    @Option(
+            names = "--ping-interval",
+            defaultValue = "PT90S",
+            description = "Silence before the server PINGs (ISO-8601).")
+    Duration pingInterval = Duration.ofSeconds(90);
+
+    @Option(names = "--ping-timeout", defaultValue = "PT60S", description = "Wait for an answer to PING (ISO-8601).")
+    Duration pingTimeout = Duration.ofSeconds(60);
+
+    @Option(
+            names = "--max-connections-per-ip",
+            defaultValue = "20",
+            description = "Connections per address (0 = no limit).")
+    int maxConnectionsPerIp;
+
+    @Option(names = "--flood-burst", defaultValue = "20", description = "Lines a client may send at once.")
+    int floodBurst;
+
+    @Option(
+            names = "--flood-rate",
+            defaultValue = "4",
+            description = "Sustained lines per second (0 = no flood control).")
+    double floodRate;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec().commandLine().getOut();
+        PrintWriter err = spec().commandLine().getErr();
+        Files.createDirectories(dataDir.resolve("logs"));
+        System.setProperty("chatroom.logDir", dataDir.resolve("logs").toString());
+        Logger log = LoggerFactory.getLogger(ServerCommand.class);
+        ChatServer server;
+        try {
+            server = ChatServer.start(chatConfig(), transportConfig(), new ListenConfig(bind, ircPort, plainPort));
+        } catch (IllegalStateException e) {
+            err.println("Cannot start: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+            return 1;
+        }
+        printListening(out, "irc", server.ircAddress());
+        printListening(out, "plain", server.plainAddress());
+        log.info("chatroom started; data in {}", dataDir.toAbsolutePath());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> shutdown(server, stopped), "chatroom-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Console console = new Console(server, out, () -> {
+            shutdown(server, stopped);
+        });
+        console.start();
+        stopped.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // SIGTERM path: the hook itself is running
+        }
+        return 0;
+    }
+
+    private static synchronized void shutdown(ChatServer server, CountDownLatch stopped) {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            server.shutdown("Server shutting down");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopped.countDown();
+    }
+
+    private static void printListening(PrintWriter out, String what, @Nullable InetSocketAddress a) {
+        if (a != null) {
+            out.println("listening " + what + " " + a.getAddress().getHostAddress() + ":" + a.getPort());
+            out.flush();
+        }
+    }
+
+    private CommandSpec spec() {
+        if (spec == null) {
+            throw new IllegalStateException("picocli injects the spec");
+        }
+        return spec;
+    }
+
+    ServerConfig chatConfig() throws IOException {
+        ServerConfig c = ServerConfig.defaults()
+                .withNames(serverName, networkName)
+                .withServerPassword(serverPassword)
+                .withFlood(floodBurst, floodRate);
+        if (motdFile != null) {
+            List<String> lines = Files.readAllLines(motdFile, StandardCharsets.UTF_8);
+            c = c.withMotd(lines);
+        }
+        return c;
+    }
+
+    TransportConfig transportConfig() {
+        return new TransportConfig(maxLineBytes, sendqBytes, pingInterval, pingTimeout, maxConnectionsPerIp);
+    }
+}

@@ -1,0 +1,165 @@
+package chatroom.transport;
+
+import chatroom.core.ServerConfig;
+import chatroom.core.ServerState;
+import chatroom.core.command.Dispatcher;
+import chatroom.core.user.Session;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running chat server: the hub, the event loops and one listener per enabled port. Start it from any thread that
+ * may block (a main thread or a test), never from an event loop.
+ */
+public final class ChatServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
+
+    private final NettyHub hub;
+    private final ServerState state;
+    private final Dispatcher dispatcher;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final List<Channel> listeners = new ArrayList<>();
+    private @Nullable InetSocketAddress ircAddress;
+    private @Nullable InetSocketAddress plainAddress;
+
+    private ChatServer(ServerConfig config, InstantSource clock) {
+        this.hub = new NettyHub();
+        this.state = new ServerState(config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT));
+        this.dispatcher = new Dispatcher(state);
+        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+    }
+
+    public static ChatServer start(ServerConfig config, TransportConfig transport, ListenConfig listen)
+            throws InterruptedException {
+        ChatServer server = new ChatServer(config, InstantSource.system());
+        try {
+            server.bind(config, transport, listen);
+        } catch (RuntimeException | InterruptedException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void bind(ServerConfig config, TransportConfig transport, ListenConfig listen) throws InterruptedException {
+        ConnectionLimiter limiter = new ConnectionLimiter(transport.maxConnectionsPerIp());
+        ExceptionHandler exceptions = new ExceptionHandler();
+        if (listen.ircPort() != ListenConfig.DISABLED) {
+            ircAddress = listen(
+                    listen.bind(),
+                    listen.ircPort(),
+                    new IrcChannelInitializer(hub, dispatcher, config, transport, limiter, exceptions));
+        }
+        if (listen.plainPort() != ListenConfig.DISABLED) {
+            plainAddress = listen(
+                    listen.bind(),
+                    listen.plainPort(),
+                    new PlainChannelInitializer(hub, dispatcher, config, transport, limiter, exceptions));
+        }
+    }
+
+    private InetSocketAddress listen(String bind, int port, io.netty.channel.ChannelInitializer<Channel> init)
+            throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childHandler(init);
+        var future = b.bind(bind, port).await();
+        if (!future.isSuccess()) {
+            throw new IllegalStateException("cannot listen on " + bind + ":" + port, future.cause());
+        }
+        listeners.add(future.channel());
+        return (InetSocketAddress) future.channel().localAddress();
+    }
+
+    static void configureChild(Channel ch, TransportConfig transport) {
+        int high = transport.sendQueueBytes();
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(Math.max(1, high / 2), high));
+    }
+
+    public @Nullable InetSocketAddress ircAddress() {
+        return ircAddress;
+    }
+
+    public @Nullable InetSocketAddress plainAddress() {
+        return plainAddress;
+    }
+
+    /** Runs {@code query} on the hub and returns its result; for consoles and tests, never for event loops. */
+    public <T> CompletableFuture<T> onHub(Function<ServerState, T> query) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        hub.execute(() -> {
+            try {
+                f.complete(query.apply(state));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** Notice to every registered user, from the server. */
+    public CompletableFuture<Integer> announce(String text) {
+        return onHub(st -> {
+            List<Session> all = new ArrayList<>();
+            for (var u : st.users()) {
+                all.addAll(u.sessions());
+            }
+            st.outbox()
+                    .sendAll(all, chatroom.protocol.IrcMessage.from(st.config().serverName(), "NOTICE", "*", text));
+            st.outbox().flush();
+            return all.size();
+        });
+    }
+
+    /** Tells everyone why, disconnects them, stops listening and ends the threads. Blocks until done. */
+    public void shutdown(String reason) throws InterruptedException {
+        log.info("shutting down: {}", reason);
+        for (Channel l : listeners) {
+            l.close().await(5, TimeUnit.SECONDS);
+        }
+        try {
+            onHub(st -> {
+                        for (Session s : List.copyOf(st.sessions())) {
+                            st.outbox().disconnect(s, reason);
+                        }
+                        st.outbox().flush();
+                        return null;
+                    })
+                    .get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("could not notify every user before shutdown", e);
+        }
+        close();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        workers.shutdownGracefully(100, 3_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
+        boss.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
+        hub.shutdown().await(5, TimeUnit.SECONDS);
+    }
+}

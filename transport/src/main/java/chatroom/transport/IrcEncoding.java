@@ -1,0 +1,73 @@
+package chatroom.transport;
+
+import chatroom.core.user.Capability;
+import chatroom.core.user.Session;
+import chatroom.protocol.IrcMessage;
+import chatroom.protocol.IrcWriter;
+import chatroom.protocol.Limits;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IRC line encoding per session variant: no tags, {@code time} only (server-time without message-tags), or every
+ * tag (message-tags). The message part is cut to 510 bytes at a UTF-8 boundary so no line exceeds 512 with CR LF.
+ */
+final class IrcEncoding {
+    static final int VARIANTS = 3;
+
+    private IrcEncoding() {}
+
+    static int variant(Session s) {
+        if (s.has(Capability.MESSAGE_TAGS)) {
+            return 2;
+        }
+        return s.has(Capability.SERVER_TIME) ? 1 : 0;
+    }
+
+    static ByteBuf encode(ByteBufAllocator alloc, IrcMessage m, int variant) {
+        IrcMessage shown = switch (variant) {
+            case 2 -> m;
+            case 1 -> {
+                String time = m.tag("time");
+                yield time == null ? m.withTags(Map.of()) : m.withTags(Map.of("time", time));
+            }
+            default -> m.withTags(Map.of());
+        };
+        String tagPart = "";
+        IrcMessage body = shown;
+        if (!shown.tags().isEmpty()) {
+            String full = IrcWriter.write(shown, true);
+            tagPart = full.substring(0, full.indexOf(' ') + 1);
+            body = shown.withTags(Map.of());
+        }
+        String line = IrcWriter.write(body, false);
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > Limits.LINE_BYTES - 2) {
+            line = cut(body, bytes.length - (Limits.LINE_BYTES - 2));
+        }
+        ByteBuf buf = alloc.buffer(tagPart.length() + line.length() * 3 + 2);
+        buf.writeCharSequence(tagPart, StandardCharsets.UTF_8);
+        buf.writeCharSequence(line, StandardCharsets.UTF_8);
+        buf.writeByte('\r').writeByte('\n');
+        return buf;
+    }
+
+    /** Shortens the last parameter by at least {@code excess} bytes without splitting a character. */
+    private static String cut(IrcMessage m, int excess) {
+        List<String> params = new java.util.ArrayList<>(m.params());
+        if (params.isEmpty()) {
+            return IrcWriter.write(m, false);
+        }
+        String last = params.get(params.size() - 1);
+        byte[] b = last.getBytes(StandardCharsets.UTF_8);
+        int keep = Math.max(0, b.length - excess);
+        while (keep > 0 && (b[keep] & 0xC0) == 0x80) {
+            keep--;
+        }
+        params.set(params.size() - 1, new String(b, 0, keep, StandardCharsets.UTF_8));
+        return IrcWriter.write(new IrcMessage(Map.of(), m.source(), m.command(), params), false);
+    }
+}

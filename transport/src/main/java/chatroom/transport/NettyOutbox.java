@@ -1,0 +1,142 @@
+package chatroom.transport;
+
+import chatroom.core.Connection;
+import chatroom.core.Outbox;
+import chatroom.core.user.Session;
+import chatroom.protocol.IrcMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.util.AttributeKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub's outbox over Netty (STYLE.md §3 "Outbound"). Lives on the hub thread: it encodes each message once per
+ * variant, groups writes by event loop, and on {@link #flush()} submits one task per event loop that writes to every
+ * recipient there and flushes each channel once. Order per channel is the hub's order.
+ */
+final class NettyOutbox implements Outbox {
+    private static final AttributeKey<Long> RESUME_AT = AttributeKey.valueOf("chatroom.resumeAt");
+
+    private final ByteBufAllocator alloc;
+    private final Map<EventLoop, List<Object>> pending = new IdentityHashMap<>();
+
+    NettyOutbox(ByteBufAllocator alloc) {
+        this.alloc = alloc;
+    }
+
+    private record Write(Channel channel, Object message) {}
+
+    private record Close(Channel channel, String reason) {}
+
+    @Override
+    public void send(Session to, IrcMessage message) {
+        Channel ch = channel(to);
+        enqueue(
+                ch,
+                to.connection().protocol() == Connection.Protocol.PLAIN
+                        ? message
+                        : IrcEncoding.encode(alloc, message, IrcEncoding.variant(to)));
+    }
+
+    @Override
+    public void sendAll(Iterable<Session> to, IrcMessage message) {
+        ByteBuf[] encoded = new ByteBuf[IrcEncoding.VARIANTS];
+        try {
+            for (Session s : to) {
+                Channel ch = channel(s);
+                if (s.connection().protocol() == Connection.Protocol.PLAIN) {
+                    enqueue(ch, message);
+                    continue;
+                }
+                int v = IrcEncoding.variant(s);
+                if (encoded[v] == null) {
+                    encoded[v] = IrcEncoding.encode(alloc, message, v);
+                }
+                enqueue(ch, encoded[v].retainedDuplicate());
+            }
+        } finally {
+            for (ByteBuf b : encoded) {
+                if (b != null) {
+                    b.release();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void disconnect(Session session, String reason) {
+        Channel ch = channel(session);
+        pending.computeIfAbsent(ch.eventLoop(), k -> new ArrayList<>()).add(new Close(ch, reason));
+    }
+
+    @Override
+    public void throttle(Session session, Duration pause) {
+        Channel ch = channel(session);
+        long resumeAt = System.nanoTime() + pause.toNanos();
+        ch.eventLoop().execute(() -> {
+            ch.attr(RESUME_AT).set(resumeAt);
+            ch.config().setAutoRead(false);
+            ch.eventLoop().schedule(() -> resume(ch), pause.toNanos(), TimeUnit.NANOSECONDS);
+        });
+    }
+
+    private static void resume(Channel ch) {
+        Long at = ch.attr(RESUME_AT).get();
+        if (at != null && System.nanoTime() - at >= 0 && !Disconnector.closing(ch)) {
+            ch.config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<EventLoop, List<Object>> e : pending.entrySet()) {
+            List<Object> batch = e.getValue();
+            e.getKey().execute(() -> writeBatch(batch));
+        }
+        pending.clear();
+    }
+
+    /** Runs on the event loop: write everything, flush each channel once, enforce the send queue. */
+    private static void writeBatch(List<Object> batch) {
+        Set<Channel> touched = new LinkedHashSet<>();
+        for (Object o : batch) {
+            if (o instanceof Write w) {
+                if (Disconnector.closing(w.channel()) || !w.channel().isActive()) {
+                    io.netty.util.ReferenceCountUtil.release(w.message());
+                    continue;
+                }
+                w.channel().write(w.message(), w.channel().voidPromise());
+                touched.add(w.channel());
+            } else if (o instanceof Close c) {
+                c.channel().flush();
+                Disconnector.disconnect(c.channel(), c.reason());
+            }
+        }
+        for (Channel ch : touched) {
+            ch.flush();
+            if (!ch.isWritable() && !Disconnector.closing(ch)) {
+                Disconnector.disconnect(ch, "SendQ exceeded");
+            }
+        }
+    }
+
+    private void enqueue(Channel ch, Object message) {
+        pending.computeIfAbsent(ch.eventLoop(), k -> new ArrayList<>()).add(new Write(ch, message));
+    }
+
+    private static Channel channel(Session s) {
+        return ((NettyConnection) s.connection()).channel();
+    }
+}

@@ -1,0 +1,17 @@
+package chatroom.transport;
+
+/** Names of pipeline stages, in pipeline order (hivemq {@code ChannelHandlerNames}). */
+public final class PipelineNames {
+    public static final String CONNECTION_LIMIT = "connection-limit";
+    public static final String FOREIGN_PROTOCOL = "foreign-protocol";
+    public static final String TELNET_FILTER = "telnet-filter";
+    public static final String FRAMER = "line-framer";
+    public static final String LINE_DECODER = "line-decoder";
+    public static final String IDLE = "idle";
+    public static final String PING = "ping-timeout";
+    public static final String PLAIN = "plain-translator";
+    public static final String SESSION = "session";
+    public static final String EXCEPTIONS = "exceptions";
+
+    private PipelineNames() {}
+}

@@ -1,0 +1,86 @@
+package chatroom.transport;
+
+import chatroom.core.Connection;
+import chatroom.core.Hub;
+import chatroom.core.command.Dispatcher;
+import chatroom.core.user.Session;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge from an event loop to the hub: every inbound line becomes one hub task (STYLE.md §3). The session object
+ * is created and only ever touched on the hub; this handler keeps a reference that only hub tasks read.
+ */
+final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
+    private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
+
+    private final Hub hub;
+    private final Dispatcher dispatcher;
+    private final Connection.Protocol protocol;
+    private final List<String> autoJoin;
+    /** Written and read on the hub only. */
+    private @Nullable Session session;
+
+    private @Nullable NettyConnection connection;
+
+    SessionHandler(Hub hub, Dispatcher dispatcher, Connection.Protocol protocol, List<String> autoJoin) {
+        this.hub = hub;
+        this.dispatcher = dispatcher;
+        this.protocol = protocol;
+        this.autoJoin = autoJoin;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        NettyConnection c = new NettyConnection(ctx.channel(), protocol);
+        connection = c;
+        ctx.channel().attr(Disconnector.CONNECTION).set(c);
+        log.info("connect {} from {}", protocol, c.remoteAddress());
+        hub.execute(() -> session = dispatcher.connected(c, autoJoin));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, InboundLine line) {
+        hub.execute(() -> {
+            Session s = session;
+            if (s == null) {
+                return;
+            }
+            switch (line) {
+                case InboundLine.Message m -> dispatcher.dispatch(s, m.message());
+                case InboundLine.InvalidUtf8 bad -> dispatcher.invalidUtf8(s, bad.command());
+                case InboundLine.ForbiddenCharacters bad -> dispatcher.forbiddenCharacters(s, bad.command());
+                case InboundLine.TooLong ignored -> dispatcher.inputTooLong(s);
+            }
+        });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        NettyConnection c = connection;
+        String reason = c == null ? "Connection closed" : c.closeReason();
+        hub.execute(() -> {
+            Session s = session;
+            if (s != null) {
+                dispatcher.closed(s, reason);
+            }
+        });
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            // LineBasedFrameDecoder(failFast=false) already discarded the line: answer 417, keep the connection
+            channelRead0(ctx, new InboundLine.TooLong());
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+}

@@ -1,0 +1,21 @@
+package chatroom.transport;
+
+import java.time.Duration;
+
+/**
+ * Limits the transports enforce (DESIGN.md rule 5), all configurable from the command line.
+ *
+ * @param maxLineBytes bytes of one inbound line (tags included) before ERR_INPUTTOOLONG
+ * @param sendQueueBytes unwritten bytes a session may have queued before "SendQ exceeded"
+ * @param pingInterval silence after which the server sends PING
+ * @param pingTimeout further silence after the PING after which the connection is closed
+ * @param maxConnectionsPerIp simultaneous connections from one address; 0 means unlimited
+ */
+public record TransportConfig(
+        int maxLineBytes, int sendQueueBytes, Duration pingInterval, Duration pingTimeout, int maxConnectionsPerIp) {
+
+    public static TransportConfig defaults() {
+        return new TransportConfig(
+                chatroom.protocol.Limits.MAX_FRAME_BYTES, 1 << 20, Duration.ofSeconds(90), Duration.ofSeconds(60), 20);
+    }
+}
