@@ -114,7 +114,9 @@ public final class ChatServer implements AutoCloseable {
         hub.execute(() -> {
             try {
                 f.complete(query.apply(state));
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
         });

@@ -1,0 +1,84 @@
+package chatroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chatroom.testkit.RawClient;
+import chatroom.transport.NettyHub;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
+
+/**
+ * DESIGN.md rule 4: no blocking call on an event loop or the hub. BlockHound (with Netty's own integration, loaded
+ * by service discovery) fails any blocking call on those threads while a busy scenario runs. Runs in its own JVM
+ * (see the failsafe executions in this module's pom), because BlockHound instruments the whole JVM.
+ */
+@Timeout(60)
+class BlockHoundIT {
+    static TestServer server;
+
+    @BeforeAll
+    static void install() {
+        BlockHound.builder()
+                .nonBlockingThreadPredicate(p -> p.or(t -> t.getName().startsWith(NettyHub.THREAD_NAME)))
+                // the hub waiting for work when idle is its purpose, not a blocking call inside a task; handing it
+                // a task takes its queue's lock for a few instructions (never across I/O)
+                .allowBlockingCallsInside("io.netty.util.concurrent.SingleThreadEventExecutor", "takeTask")
+                .allowBlockingCallsInside("io.netty.util.concurrent.SingleThreadEventExecutor", "offerTask")
+                .install();
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void blockingOnTheHubIsDetected() {
+        var f = server.server.onHub(st -> {
+            try {
+                Thread.sleep(1); // deliberately blocking: BlockHound must refuse it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "slept";
+        });
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(BlockingOperationError.class);
+    }
+
+    @Test
+    void aBusyConversationNeverBlocksTheHubOrAnEventLoop() {
+        try (RawClient alice = server.register("alice");
+                RawClient bob = server.register("bob");
+                RawClient telnet = server.plainLogin("carol")) {
+            alice.send("JOIN #lobby").expect(" 366 ");
+            bob.send("JOIN #lobby").expect(" 366 ");
+            for (int i = 0; i < 200; i++) {
+                alice.send("PRIVMSG #lobby :line " + i);
+                bob.send("PRIVMSG alice :whisper " + i);
+            }
+            bob.expect("line 199");
+            alice.expect("whisper 199");
+            alice.send("NICK alice2")
+                    .send("TOPIC #lobby :news")
+                    .send("WHOIS bob")
+                    .send("LIST");
+            bob.sendBytes(new byte[] {(byte) 0xff, (byte) 0xfe, '\r', '\n'});
+            bob.send("X".repeat(600));
+            bob.expect(" 417 ");
+            telnet.send("say hi from telnet");
+            alice.expect("hi from telnet");
+            bob.send("QUIT :bye");
+            assertThat(alice.sync()).isNotNull();
+        }
+    }
+}
