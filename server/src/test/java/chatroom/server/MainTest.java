@@ -1,0 +1,44 @@
+package chatroom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+    @Test
+    void serverHelpListsEveryOptionWithItsDefault() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("server", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("--bind", "--irc-port", "--plain-port", "--http-port", "--data-dir", "--config")
+                .contains("--flood-burst", "--sendq-bytes", "--ping-timeout", "--max-connections-per-ip")
+                .contains("Default: 6667", "Default: 6666", "Default: 8080", "Default: ./data");
+    }
+
+    @Test
+    void versionIsPrinted() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("--version")).isZero();
+        assertThat(out.toString()).startsWith("chatroom ");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("server", "--no-such-flag")).isEqualTo(2);
+    }
+
+    @Test
+    void missingConfigFileIsReported() {
+        assertThat(Main.run("server", "--config", "/nonexistent/chatroom.properties"))
+                .isEqualTo(2);
+    }
+}
