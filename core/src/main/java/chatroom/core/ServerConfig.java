@@ -60,94 +60,100 @@ public record ServerConfig(
     }
 
     public ServerConfig withFlood(int burst, double linesPerSecond) {
-        return new ServerConfig(
-                serverName,
-                networkName,
-                version,
-                nickLength,
-                channelLength,
-                topicLength,
-                awayLength,
-                kickLength,
-                maxTargets,
-                maxChannelsPerUser,
-                burst,
-                linesPerSecond,
-                floodMaxLagSeconds,
-                whowasLength,
-                lobby,
-                motd,
-                adminName,
-                adminEmail,
-                serverPassword);
+        Builder b = toBuilder();
+        b.floodBurst = burst;
+        b.floodLinesPerSecond = linesPerSecond;
+        return b.build();
     }
 
     public ServerConfig withNames(String server, String network) {
-        return new ServerConfig(
-                server,
-                network,
-                version,
-                nickLength,
-                channelLength,
-                topicLength,
-                awayLength,
-                kickLength,
-                maxTargets,
-                maxChannelsPerUser,
-                floodBurst,
-                floodLinesPerSecond,
-                floodMaxLagSeconds,
-                whowasLength,
-                lobby,
-                motd,
-                adminName,
-                adminEmail,
-                serverPassword);
+        Builder b = toBuilder();
+        b.serverName = server;
+        b.networkName = network;
+        return b.build();
     }
 
     public ServerConfig withServerPassword(@Nullable String password) {
-        return new ServerConfig(
-                serverName,
-                networkName,
-                version,
-                nickLength,
-                channelLength,
-                topicLength,
-                awayLength,
-                kickLength,
-                maxTargets,
-                maxChannelsPerUser,
-                floodBurst,
-                floodLinesPerSecond,
-                floodMaxLagSeconds,
-                whowasLength,
-                lobby,
-                motd,
-                adminName,
-                adminEmail,
-                password);
+        Builder b = toBuilder();
+        b.serverPassword = password;
+        return b.build();
     }
 
     public ServerConfig withMotd(List<String> lines) {
-        return new ServerConfig(
-                serverName,
-                networkName,
-                version,
-                nickLength,
-                channelLength,
-                topicLength,
-                awayLength,
-                kickLength,
-                maxTargets,
-                maxChannelsPerUser,
-                floodBurst,
-                floodLinesPerSecond,
-                floodMaxLagSeconds,
-                whowasLength,
-                lobby,
-                lines,
-                adminName,
-                adminEmail,
-                serverPassword);
+        Builder b = toBuilder();
+        b.motd = lines;
+        return b.build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A mutable copy for changing a few fields; {@link #build()} makes the record again. */
+    public static final class Builder {
+        public String serverName;
+        public String networkName;
+        public String version;
+        public int nickLength;
+        public int channelLength;
+        public int topicLength;
+        public int awayLength;
+        public int kickLength;
+        public int maxTargets;
+        public int maxChannelsPerUser;
+        public int floodBurst;
+        public double floodLinesPerSecond;
+        public int floodMaxLagSeconds;
+        public int whowasLength;
+        public String lobby;
+        public List<String> motd;
+        public String adminName;
+        public String adminEmail;
+        public @Nullable String serverPassword;
+
+        Builder(ServerConfig c) {
+            serverName = c.serverName;
+            networkName = c.networkName;
+            version = c.version;
+            nickLength = c.nickLength;
+            channelLength = c.channelLength;
+            topicLength = c.topicLength;
+            awayLength = c.awayLength;
+            kickLength = c.kickLength;
+            maxTargets = c.maxTargets;
+            maxChannelsPerUser = c.maxChannelsPerUser;
+            floodBurst = c.floodBurst;
+            floodLinesPerSecond = c.floodLinesPerSecond;
+            floodMaxLagSeconds = c.floodMaxLagSeconds;
+            whowasLength = c.whowasLength;
+            lobby = c.lobby;
+            motd = c.motd;
+            adminName = c.adminName;
+            adminEmail = c.adminEmail;
+            serverPassword = c.serverPassword;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(
+                    serverName,
+                    networkName,
+                    version,
+                    nickLength,
+                    channelLength,
+                    topicLength,
+                    awayLength,
+                    kickLength,
+                    maxTargets,
+                    maxChannelsPerUser,
+                    floodBurst,
+                    floodLinesPerSecond,
+                    floodMaxLagSeconds,
+                    whowasLength,
+                    lobby,
+                    motd,
+                    adminName,
+                    adminEmail,
+                    serverPassword);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package chatroom.transport;
 
+import chatroom.core.Connection;
 import chatroom.core.ServerConfig;
 import chatroom.core.ServerState;
 import chatroom.core.command.Dispatcher;
@@ -11,8 +12,11 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -38,6 +42,9 @@ public final class ChatServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final List<Channel> listeners = new ArrayList<>();
+    /** Every open connection, so shutdown can wait until each has been told why and closed. */
+    private final ChannelGroup connections = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
+
     private @Nullable InetSocketAddress ircAddress;
     private @Nullable InetSocketAddress plainAddress;
 
@@ -68,13 +75,29 @@ public final class ChatServer implements AutoCloseable {
             ircAddress = listen(
                     listen.bind(),
                     listen.ircPort(),
-                    new IrcChannelInitializer(hub, dispatcher, config, transport, limiter, exceptions));
+                    new ChatChannelInitializer(
+                            Connection.Protocol.IRC,
+                            hub,
+                            dispatcher,
+                            config,
+                            transport,
+                            limiter,
+                            exceptions,
+                            connections));
         }
         if (listen.plainPort() != ListenConfig.DISABLED) {
             plainAddress = listen(
                     listen.bind(),
                     listen.plainPort(),
-                    new PlainChannelInitializer(hub, dispatcher, config, transport, limiter, exceptions));
+                    new ChatChannelInitializer(
+                            Connection.Protocol.PLAIN,
+                            hub,
+                            dispatcher,
+                            config,
+                            transport,
+                            limiter,
+                            exceptions,
+                            connections));
         }
     }
 
@@ -152,6 +175,8 @@ public final class ChatServer implements AutoCloseable {
                         return null;
                     })
                     .get(5, TimeUnit.SECONDS);
+            // the Disconnector closes each connection once its ERROR line is written (or after a grace period)
+            connections.newCloseFuture().await(5, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             log.warn("could not notify every user before shutdown", e);
         }

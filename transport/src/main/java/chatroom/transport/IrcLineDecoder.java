@@ -7,9 +7,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,18 +34,11 @@ final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
         if (messageBytes(frame) > Limits.LINE_BYTES - 2) {
             return new InboundLine.TooLong();
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(frame.nioBuffer())
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String text = Utf8.decodeStrict(frame);
+        if (text == null) {
             return new InboundLine.InvalidUtf8(guessCommand(frame));
         }
-        if (text.indexOf('\0') >= 0 || text.indexOf('\r') >= 0) {
+        if (Utf8.hasForbiddenCharacters(text)) {
             return new InboundLine.ForbiddenCharacters(guessCommand(frame));
         }
         if (text.isBlank()) {

@@ -9,8 +9,6 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,19 +39,12 @@ final class PlainTranslatorHandler extends ChannelDuplexHandler {
             return;
         }
         try {
-            String line;
-            try {
-                line = StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(frame.nioBuffer())
-                        .toString();
-            } catch (CharacterCodingException e) {
+            String line = Utf8.decodeStrict(frame);
+            if (line == null) {
                 ctx.fireChannelRead(new InboundLine.InvalidUtf8("*"));
                 return;
             }
-            if (line.indexOf('\0') >= 0 || line.indexOf('\r') >= 0) {
+            if (Utf8.hasForbiddenCharacters(line)) {
                 ctx.fireChannelRead(new InboundLine.ForbiddenCharacters("*"));
                 return;
             }

@@ -7,52 +7,74 @@ import chatroom.core.command.Dispatcher;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The IRC port's pipeline (STYLE.md §3). Outbound lines arrive already encoded from {@link NettyOutbox}. */
-final class IrcChannelInitializer extends ChannelInitializer<Channel> {
+/**
+ * The pipeline of the IRC and plain-text ports (STYLE.md §3). They share framing, the session bridge and the error
+ * stage; IRC decodes lines as IRC and checks liveness with PING, the plain port translates typed lines instead (a
+ * person at a telnet prompt cannot answer a PING). Outbound IRC lines arrive encoded from {@link NettyOutbox}.
+ */
+final class ChatChannelInitializer extends ChannelInitializer<Channel> {
+    private final Connection.Protocol protocol;
     private final Hub hub;
     private final Dispatcher dispatcher;
     private final ServerConfig config;
     private final TransportConfig transport;
     private final ConnectionLimiter limiter;
     private final ExceptionHandler exceptions;
+    private final ChannelGroup connections;
 
-    IrcChannelInitializer(
+    ChatChannelInitializer(
+            Connection.Protocol protocol,
             Hub hub,
             Dispatcher dispatcher,
             ServerConfig config,
             TransportConfig transport,
             ConnectionLimiter limiter,
-            ExceptionHandler exceptions) {
+            ExceptionHandler exceptions,
+            ChannelGroup connections) {
+        this.protocol = protocol;
         this.hub = hub;
         this.dispatcher = dispatcher;
         this.config = config;
         this.transport = transport;
         this.limiter = limiter;
         this.exceptions = exceptions;
+        this.connections = connections;
     }
 
     @Override
     protected void initChannel(Channel ch) {
         ChatServer.configureChild(ch, transport);
+        connections.add(ch);
         ChannelPipeline p = ch.pipeline();
         // first, so that refused connections cost nothing further
         p.addLast(PipelineNames.CONNECTION_LIMIT, limiter);
         // before framing: a TLS ClientHello has no line end to wait for
         p.addLast(PipelineNames.FOREIGN_PROTOCOL, new ForeignProtocolDetector());
+        // telnet clients negotiate options with IAC sequences before the first line
         p.addLast(PipelineNames.TELNET_FILTER, new TelnetNegotiationFilter());
         // failFast=false: the whole overlong line is discarded, then we answer 417 and keep the connection
         p.addLast(PipelineNames.FRAMER, new LineBasedFrameDecoder(transport.maxLineBytes(), true, false));
-        p.addLast(PipelineNames.LINE_DECODER, new IrcLineDecoder());
-        p.addLast(
-                PipelineNames.IDLE,
-                new IdleStateHandler(transport.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        p.addLast(PipelineNames.PING, new PingTimeoutHandler(config.serverName(), transport.pingTimeout()));
-        p.addLast(PipelineNames.SESSION, new SessionHandler(hub, dispatcher, Connection.Protocol.IRC, List.of()));
+        List<String> autoJoin;
+        if (protocol == Connection.Protocol.IRC) {
+            p.addLast(PipelineNames.LINE_DECODER, new IrcLineDecoder());
+            p.addLast(
+                    PipelineNames.IDLE,
+                    new IdleStateHandler(transport.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+            p.addLast(PipelineNames.PING, new PingTimeoutHandler(config.serverName(), transport.pingTimeout()));
+            autoJoin = List.of();
+        } else {
+            // outbound IrcMessages from the outbox are rendered here, so it sits before the session stage
+            p.addLast(PipelineNames.PLAIN, new PlainTranslatorHandler(ZoneId.systemDefault(), config.lobby()));
+            autoJoin = List.of(config.lobby());
+        }
+        p.addLast(PipelineNames.SESSION, new SessionHandler(hub, dispatcher, protocol, autoJoin));
         p.addLast(PipelineNames.EXCEPTIONS, exceptions);
     }
 }
