@@ -35,7 +35,17 @@ final class Commands {
                 new CommandSpec("INFO", InfoCommands::info, 0, false),
                 new CommandSpec("ADMIN", InfoCommands::admin, 0, false),
                 new CommandSpec("MOTD", InfoCommands::motd, 0, false),
-                new CommandSpec("LUSERS", InfoCommands::lusers, 0, false));
+                new CommandSpec("LUSERS", InfoCommands::lusers, 0, false),
+                new CommandSpec("LIST", ListCommand::handle, 0, false),
+                new CommandSpec("KICK", KickCommand::handle, 2, false),
+                new CommandSpec("INVITE", InviteCommand::handle, 0, false),
+                new CommandSpec("MODE", ModeCommand::handle, 1, false),
+                new CommandSpec("WHO", WhoCommand::handle, 0, false),
+                new CommandSpec("WHOIS", WhoisCommand::handle, 1, false),
+                new CommandSpec("WHOWAS", WhoisCommand::whowas, 1, false),
+                new CommandSpec("AWAY", AwayCommand::handle, 0, false),
+                new CommandSpec("SETNAME", AwayCommand::setname, 1, false),
+                new CommandSpec("CREATE", CreateCommand::handle, 1, false));
         for (CommandSpec s : specs) {
             t.put(s.verb(), s);
         }

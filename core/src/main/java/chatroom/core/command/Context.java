@@ -25,6 +25,7 @@ public final class Context {
     private final Session session;
     private final IrcMessage message;
     private final List<IrcMessage> replies = new ArrayList<>();
+    private final List<Context> others = new ArrayList<>();
 
     Context(ServerState state, Session session, IrcMessage message) {
         this.state = state;
@@ -100,7 +101,18 @@ public final class Context {
         return session.has(c);
     }
 
+    /** A context for another session whose replies are sent when this command finishes (e.g. a NAMES burst). */
+    Context on(Session other) {
+        Context c = new Context(state, other, message);
+        others.add(c);
+        return c;
+    }
+
     List<IrcMessage> replies() {
         return replies;
+    }
+
+    List<Context> others() {
+        return others;
     }
 }

@@ -131,11 +131,18 @@ public final class Dispatcher {
     }
 
     private void finish(Context ctx) {
-        if (!ctx.replies().isEmpty() && !ctx.session().closed()) {
+        send(ctx);
+        state.outbox().flush();
+    }
+
+    private void send(Context ctx) {
+        if (!ctx.session().closed()) {
             for (IrcMessage m : ctx.replies()) {
                 state.outbox().send(ctx.session(), m);
             }
         }
-        state.outbox().flush();
+        for (Context other : ctx.others()) {
+            send(other);
+        }
     }
 }

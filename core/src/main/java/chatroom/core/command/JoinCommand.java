@@ -93,10 +93,12 @@ final class JoinCommand {
                             .toList(),
                     away);
         }
-        // the joiner's own session(s) beyond the caller get the same burst in a later issue (multi-session)
-        if (!room.topic().isEmpty()) {
-            TopicCommand.sendTopic(ctx, room);
+        for (Session s : u.sessions()) {
+            Context burst = s == ctx.session() ? ctx : ctx.on(s);
+            if (!room.topic().isEmpty()) {
+                TopicCommand.sendTopic(burst, room);
+            }
+            NamesCommand.sendNames(burst, room);
         }
-        NamesCommand.sendNames(ctx, room);
     }
 }

@@ -1,9 +1,87 @@
 package chatroom.core.command;
 
-/** {@code MODE <target> [<modestring> [<mode arguments>...]]}: user and channel modes. */
+import chatroom.core.room.Room;
+import chatroom.core.user.User;
+import chatroom.protocol.CaseMapping;
+import chatroom.protocol.Numeric;
+
+/**
+ * {@code MODE <target> [<modestring> [<mode arguments>...]]}: user modes ({@code +i}) for yourself, channel modes
+ * for rooms (see {@link ChannelModes}). https://modern.ircdocs.horse/#mode-message
+ */
 final class ModeCommand {
     static final int MAX_BANS = 100;
     static final int MAX_MODES = 4;
 
     private ModeCommand() {}
+
+    static void handle(Context ctx) {
+        String target = ctx.param(0);
+        if (CaseMapping.isChannel(target)) {
+            Room room = ctx.state().room(target);
+            if (room == null) {
+                ctx.reply(Numeric.ERR_NOSUCHCHANNEL, target, "No such channel");
+            } else if (ctx.paramCount() < 2) {
+                ChannelModes.query(ctx, room);
+            } else {
+                ChannelModes.change(ctx, room);
+            }
+            return;
+        }
+        userMode(ctx, target);
+    }
+
+    private static void userMode(Context ctx, String target) {
+        User me = ctx.user();
+        User u = ctx.state().user(target);
+        if (u == null) {
+            ctx.reply(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
+            return;
+        }
+        if (u != me) {
+            ctx.reply(Numeric.ERR_USERSDONTMATCH, "Can't change mode for other users");
+            return;
+        }
+        if (ctx.paramCount() < 2) {
+            ctx.reply(Numeric.RPL_UMODEIS, me.modeString());
+            return;
+        }
+        boolean adding = true;
+        boolean unknown = false;
+        StringBuilder applied = new StringBuilder();
+        char lastSign = 0;
+        String modes = ctx.param(1);
+        for (int i = 0; i < modes.length(); i++) {
+            char c = modes.charAt(i);
+            switch (c) {
+                case '+' -> adding = true;
+                case '-' -> adding = false;
+                case 'i' -> {
+                    if (me.invisible() != adding) {
+                        me.invisible(adding);
+                        char sign = adding ? '+' : '-';
+                        if (sign != lastSign) {
+                            applied.append(sign);
+                            lastSign = sign;
+                        }
+                        applied.append('i');
+                    }
+                }
+                case 'o' -> {
+                    if (adding) {
+                        unknown = true; // +o only through OPER, which comes with server operators
+                    }
+                }
+                default -> unknown = true;
+            }
+        }
+        if (unknown) {
+            ctx.reply(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
+        }
+        if (!applied.isEmpty()) {
+            ctx.deliver(
+                    me.sessions(),
+                    ctx.stamped(me.nick().display(), "MODE", me.nick().display(), applied.toString()));
+        }
+    }
 }

@@ -1,0 +1,241 @@
+package chatroom.core.command;
+
+import chatroom.core.ServerState;
+import chatroom.core.room.ListEntry;
+import chatroom.core.room.Mask;
+import chatroom.core.room.Membership;
+import chatroom.core.room.Room;
+import chatroom.core.user.User;
+import chatroom.protocol.Numeric;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Channel modes (CHANMODES=b,k,l,imnst, PREFIX=(ov)@+): query with RPL_CHANNELMODEIS and RPL_CREATIONTIME, list bans,
+ * and changes by operators. Valid changes apply; one MODE line with what actually changed goes to every member.
+ */
+final class ChannelModes {
+    private ChannelModes() {}
+
+    static void query(Context ctx, Room room) {
+        List<String> modes = room.modeParams(room.has(ctx.user()));
+        List<String> params = new ArrayList<>();
+        params.add(room.name().display());
+        params.addAll(modes);
+        ctx.reply(Numeric.RPL_CHANNELMODEIS, params.toArray(String[]::new));
+        ctx.reply(
+                Numeric.RPL_CREATIONTIME,
+                room.name().display(),
+                Long.toString(room.createdAt().getEpochSecond()));
+    }
+
+    static void change(Context ctx, Room room) {
+        User me = ctx.user();
+        String name = room.name().display();
+        String modeString = ctx.param(1);
+        if (isBanListQuery(ctx, modeString)) {
+            listBans(ctx, room);
+            return;
+        }
+        boolean op = room.isOp(me);
+        if (!op) {
+            ctx.reply(
+                    room.has(me) ? Numeric.ERR_CHANOPRIVSNEEDED : Numeric.ERR_NOTONCHANNEL,
+                    name,
+                    room.has(me) ? "You're not channel operator" : "You're not on that channel");
+            return;
+        }
+        Changes changes = new Changes();
+        int argIndex = 2;
+        int withArgs = 0;
+        boolean adding = true;
+        for (int i = 0; i < modeString.length(); i++) {
+            char c = modeString.charAt(i);
+            if (c == '+' || c == '-') {
+                adding = c == '+';
+                continue;
+            }
+            boolean takesArg = c == 'o' || c == 'v' || c == 'b' || c == 'k' || (c == 'l' && adding);
+            String arg = null;
+            if (takesArg) {
+                if (argIndex >= ctx.paramCount()) {
+                    if (c == 'b') {
+                        listBans(ctx, room);
+                    } else if (c != 'k') {
+                        ctx.reply(Numeric.ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters");
+                    } else if (!adding && room.key() != null) {
+                        room.key(null);
+                        changes.add(false, 'k', "*");
+                    }
+                    continue;
+                }
+                if (++withArgs > ModeCommand.MAX_MODES) {
+                    break;
+                }
+                arg = ctx.param(argIndex++);
+            }
+            apply(ctx, room, changes, adding, c, arg);
+        }
+        if (!changes.isEmpty()) {
+            List<String> params = new ArrayList<>();
+            params.add(name);
+            params.add(changes.flags.toString());
+            params.addAll(changes.args);
+            ctx.deliver(ServerState.sessionsOf(room), ctx.stamped(me.mask(), "MODE", params.toArray(String[]::new)));
+        }
+    }
+
+    private static boolean isBanListQuery(Context ctx, String modeString) {
+        return ctx.paramCount() == 2 && (modeString.equals("b") || modeString.equals("+b"));
+    }
+
+    private static void apply(Context ctx, Room room, Changes changes, boolean adding, char c, @Nullable String arg) {
+        String name = room.name().display();
+        switch (c) {
+            case 'i' -> flag(changes, adding, c, room.inviteOnly(), () -> room.inviteOnly(adding));
+            case 'm' -> flag(changes, adding, c, room.moderated(), () -> room.moderated(adding));
+            case 'n' -> flag(changes, adding, c, room.noExternal(), () -> room.noExternal(adding));
+            case 's' -> flag(changes, adding, c, room.secret(), () -> room.secret(adding));
+            case 't' -> flag(changes, adding, c, room.topicLocked(), () -> room.topicLocked(adding));
+            case 'o', 'v' -> member(ctx, room, changes, adding, c, arg == null ? "" : arg);
+            case 'b' -> ban(ctx, room, changes, adding, arg == null ? "" : arg);
+            case 'k' -> key(ctx, room, changes, adding, arg == null ? "" : arg);
+            case 'l' -> limit(ctx, room, changes, adding, arg);
+            default -> ctx.reply(Numeric.ERR_UNKNOWNMODE, String.valueOf(c), "is unknown mode char to me for " + name);
+        }
+    }
+
+    private static void flag(Changes changes, boolean adding, char c, boolean current, Runnable set) {
+        if (current != adding) {
+            set.run();
+            changes.add(adding, c, null);
+        }
+    }
+
+    private static void member(Context ctx, Room room, Changes changes, boolean adding, char c, String nick) {
+        User target = ctx.state().user(nick);
+        if (target == null) {
+            ctx.reply(Numeric.ERR_NOSUCHNICK, nick, "No such nick/channel");
+            return;
+        }
+        Membership m = room.membership(target);
+        if (m == null) {
+            ctx.reply(
+                    Numeric.ERR_USERNOTINCHANNEL,
+                    target.nick().display(),
+                    room.name().display(),
+                    "They aren't on that channel");
+            return;
+        }
+        boolean current = c == 'o' ? m.op() : m.voice();
+        if (current == adding) {
+            return;
+        }
+        if (c == 'o') {
+            m.op(adding);
+        } else {
+            m.voice(adding);
+        }
+        changes.add(adding, c, target.nick().display());
+    }
+
+    private static void ban(Context ctx, Room room, Changes changes, boolean adding, String raw) {
+        String mask = Mask.normalize(raw);
+        List<ListEntry> bans = room.bans();
+        int existing = -1;
+        for (int i = 0; i < bans.size(); i++) {
+            if (chatroom.protocol.CaseMapping.fold(bans.get(i).mask())
+                    .equals(chatroom.protocol.CaseMapping.fold(mask))) {
+                existing = i;
+            }
+        }
+        if (adding && existing < 0) {
+            if (bans.size() >= ModeCommand.MAX_BANS) {
+                ctx.reply(Numeric.ERR_BANLISTFULL, room.name().display(), "b", "Channel ban list is full");
+                return;
+            }
+            bans.add(new ListEntry(mask, ctx.user().mask(), ctx.state().now()));
+            changes.add(true, 'b', mask);
+        } else if (!adding && existing >= 0) {
+            bans.remove(existing);
+            changes.add(false, 'b', mask);
+        }
+    }
+
+    private static void key(Context ctx, Room room, Changes changes, boolean adding, String key) {
+        if (!adding) {
+            if (room.key() != null) {
+                room.key(null);
+                changes.add(false, 'k', "*");
+            }
+            return;
+        }
+        if (key.isEmpty() || key.indexOf(' ') >= 0 || key.indexOf(',') >= 0 || key.length() > 32) {
+            ctx.reply(Numeric.ERR_INVALIDMODEPARAM, room.name().display(), "k", key, "Invalid key");
+            return;
+        }
+        room.key(key);
+        changes.add(true, 'k', key);
+    }
+
+    private static void limit(Context ctx, Room room, Changes changes, boolean adding, @Nullable String arg) {
+        if (!adding) {
+            if (room.limit() > 0) {
+                room.limit(0);
+                changes.add(false, 'l', null);
+            }
+            return;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(arg == null ? "" : arg);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n <= 0) {
+            ctx.reply(Numeric.ERR_INVALIDMODEPARAM, room.name().display(), "l", String.valueOf(arg), "Invalid limit");
+            return;
+        }
+        if (room.limit() != n) {
+            room.limit(n);
+            changes.add(true, 'l', Integer.toString(n));
+        }
+    }
+
+    static void listBans(Context ctx, Room room) {
+        String name = room.name().display();
+        for (ListEntry b : room.bans()) {
+            ctx.reply(
+                    Numeric.RPL_BANLIST,
+                    name,
+                    b.mask(),
+                    b.setBy(),
+                    Long.toString(b.setAt().getEpochSecond()));
+        }
+        ctx.reply(Numeric.RPL_ENDOFBANLIST, name, "End of channel ban list");
+    }
+
+    /** What actually changed, as one mode string with its arguments. */
+    private static final class Changes {
+        final StringBuilder flags = new StringBuilder();
+        final List<String> args = new ArrayList<>();
+        private char sign;
+
+        void add(boolean adding, char c, @Nullable String arg) {
+            char s = adding ? '+' : '-';
+            if (s != sign) {
+                flags.append(s);
+                sign = s;
+            }
+            flags.append(c);
+            if (arg != null) {
+                args.add(arg);
+            }
+        }
+
+        boolean isEmpty() {
+            return flags.isEmpty();
+        }
+    }
+}
