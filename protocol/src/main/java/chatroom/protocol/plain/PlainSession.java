@@ -1,0 +1,135 @@
+package chatroom.protocol.plain;
+
+import chatroom.protocol.IrcMessage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One telnet connection's translator (STYLE.md §4: a translator onto the same IRC commands, never a second dispatch
+ * path). {@link #onLine} turns a typed line into IRC messages or a local reply; {@link #render} turns what the core
+ * sends into readable lines. Grammar: docs/plain-protocol.md. Not thread-safe: one event loop owns it.
+ */
+public final class PlainSession {
+    private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "CONNECT");
+
+    private final PlainRenderer renderer;
+    private final String lobby;
+    PlainText.Lang lang = PlainText.Lang.EN;
+
+    @Nullable
+    String nick;
+
+    @Nullable
+    String currentRoom;
+
+    boolean loggedIn;
+    private boolean firstLine = true;
+
+    public PlainSession(ZoneId zone, String lobby) {
+        this.lobby = lobby;
+        this.renderer = new PlainRenderer(this, zone);
+    }
+
+    public String greeting(Instant now) {
+        return renderer.stamp(now) + "* " + PlainText.get(lang, "greeting");
+    }
+
+    public boolean loggedIn() {
+        return loggedIn;
+    }
+
+    public List<String> render(IrcMessage fromServer, Instant now) {
+        return renderer.render(fromServer, now);
+    }
+
+    public List<PlainAction> onLine(String raw, Instant now) {
+        String line = raw.strip();
+        boolean first = firstLine;
+        firstLine = false;
+        if (line.isEmpty()) {
+            return List.of();
+        }
+        String[] words = line.split("\\s+", 2);
+        String verb = words[0].toLowerCase(Locale.ROOT);
+        if (verb.startsWith("/") && verb.length() > 1) {
+            verb = verb.substring(1);
+        }
+        String rest = words.length > 1 ? words[1].strip() : "";
+        if (first && HTTP_VERBS.contains(words[0]) && rest.contains("HTTP/")) {
+            return List.of(new PlainAction.Close(PlainText.get(lang, "notHttp")));
+        }
+        switch (verb) {
+            case "help" -> {
+                return help(rest, now);
+            }
+            case "lang" -> {
+                lang = rest.toLowerCase(Locale.ROOT).startsWith("zh") ? PlainText.Lang.ZH : PlainText.Lang.EN;
+                return reply(now, PlainText.get(lang, "lang"));
+            }
+            case "logout", "quit", "exit" -> {
+                return List.of(send("QUIT", "logout"));
+            }
+            case "login" -> {
+                return login(rest, now);
+            }
+            default -> {}
+        }
+        if (!loggedIn) {
+            return reply(now, PlainText.get(lang, "loginFirst"));
+        }
+        return PlainCommands.translate(this, verb, rest, line, now);
+    }
+
+    private List<PlainAction> login(String name, Instant now) {
+        if (loggedIn) {
+            return reply(now, PlainText.get(lang, "alreadyIn", nick == null ? "" : nick));
+        }
+        String n = name.split("\\s+")[0];
+        if (n.isEmpty()) {
+            return reply(now, PlainText.get(lang, "giveName"));
+        }
+        nick = n;
+        // USER before NICK: a refused NICK can be retried with another login, the USER is kept
+        List<PlainAction> out = new ArrayList<>();
+        if (!userSent) {
+            userSent = true;
+            out.add(send("USER", n, "0", "*", n));
+        }
+        out.add(send("NICK", n));
+        return out;
+    }
+
+    private boolean userSent;
+
+    private List<PlainAction> help(String rest, Instant now) {
+        PlainText.Lang l = rest.toLowerCase(Locale.ROOT).startsWith("zh") ? PlainText.Lang.ZH : lang;
+        List<PlainAction> out = new ArrayList<>();
+        for (String[] h : PlainText.HELP) {
+            out.add(new PlainAction.Reply(
+                    renderer.stamp(now) + "  " + h[0] + "  -  " + h[l == PlainText.Lang.ZH ? 2 : 1]));
+        }
+        return out;
+    }
+
+    List<PlainAction> reply(Instant now, String text) {
+        return List.of(new PlainAction.Reply(renderer.stamp(now) + "! " + text));
+    }
+
+    static PlainAction send(String command, String... params) {
+        return new PlainAction.Send(IrcMessage.of(command, params));
+    }
+
+    /** {@code lobby} and {@code #lobby} both name the IRC channel {@code #lobby}. */
+    static String room(String name) {
+        return name.startsWith("#") ? name : "#" + name;
+    }
+
+    String lobby() {
+        return lobby;
+    }
+}

@@ -1,0 +1,59 @@
+package chatroom.protocol.plain;
+
+import java.util.List;
+import java.util.Map;
+
+/** The plain protocol's fixed sentences in English and Simplified Chinese. */
+final class PlainText {
+    enum Lang {
+        EN,
+        ZH
+    }
+
+    private static final Map<String, String[]> TEXT = Map.ofEntries(
+            Map.entry("greeting", new String[] {
+                "Welcome to chatroom. Type: login NAME   (help for all commands; lang zh for Chinese)",
+                "欢迎来到 chatroom。请输入：login 名字   （help 查看命令；lang en 切换英文）"
+            }),
+            Map.entry("welcome", new String[] {"Welcome, %s! Type help for commands.", "欢迎，%s！输入 help 查看命令。"}),
+            Map.entry("loginFirst", new String[] {"Please log in first: login NAME", "请先登录：login 名字"}),
+            Map.entry("giveName", new String[] {"Please give a name: login NAME", "请提供名字：login 名字"}),
+            Map.entry("alreadyIn", new String[] {"You are already logged in as %s.", "你已经以 %s 的身份登录。"}),
+            Map.entry("notHttp", new String[] {"This is a chat server, not an HTTP server", "这是聊天服务器，不是 HTTP 服务器"}),
+            Map.entry("usage", new String[] {"Usage: %s", "用法：%s"}),
+            Map.entry("noRoom", new String[] {"You are not in a room; join one: join ROOM", "你不在任何房间；请加入：join 房间"}),
+            Map.entry(
+                    "nameTaken",
+                    new String[] {"The name %s is taken; choose another: login NAME", "名字 %s 已被占用；请换一个：login 名字"}),
+            Map.entry("nameBad", new String[] {"That name is not allowed: %s", "这个名字不允许：%s"}),
+            Map.entry("noSuch", new String[] {"No such user or room: %s", "没有这个用户或房间：%s"}),
+            Map.entry("notIn", new String[] {"You are not in %s", "你不在 %s 中"}),
+            Map.entry("cannotSend", new String[] {"You cannot speak in %s right now", "你现在不能在 %s 发言"}),
+            Map.entry("needOp", new String[] {"Only the room's operators can do that in %s", "只有 %s 的管理员可以这样做"}),
+            Map.entry("cannotJoin", new String[] {"You cannot join %s: %s", "你不能加入 %s：%s"}),
+            Map.entry("lang", new String[] {"Language: English", "语言：简体中文"}));
+
+    static final List<String[]> HELP = List.of(
+            new String[] {"login NAME", "log in with a name", "用名字登录"},
+            new String[] {"say TEXT  (or just TEXT)", "speak in your current room", "在当前房间发言"},
+            new String[] {"look", "who is in your current room", "查看当前房间里的人"},
+            new String[] {"list users | list rooms | rooms", "everyone online / every room", "在线用户 / 所有房间"},
+            new String[] {"join ROOM | leave [ROOM]", "enter or leave a room", "进入或离开房间"},
+            new String[] {"create room ROOM alice,bob", "create a room with members", "创建房间并加入成员"},
+            new String[] {"send ROOM TEXT", "speak in another room", "在另一个房间发言"},
+            new String[] {"@bob TEXT | send message alice,bob TEXT", "whisper to one or several", "私聊一人或多人"},
+            new String[] {"nick NEW | topic TEXT | away [TEXT]", "rename, set topic, mark away", "改名、设置主题、标记离开"},
+            new String[] {"lang en | lang zh", "English / 中文", "English / 中文"},
+            new String[] {"logout", "leave the chat", "退出聊天"});
+
+    private PlainText() {}
+
+    static String get(Lang lang, String key, Object... args) {
+        String[] t = TEXT.get(key);
+        if (t == null) {
+            return key;
+        }
+        String s = t[lang == Lang.ZH ? 1 : 0];
+        return args.length == 0 ? s : String.format(java.util.Locale.ROOT, s, args);
+    }
+}

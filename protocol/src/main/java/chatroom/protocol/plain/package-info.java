@@ -1,0 +1,4 @@
+@NullMarked
+package chatroom.protocol.plain;
+
+import org.jspecify.annotations.NullMarked;
