@@ -1,0 +1,91 @@
+"""irctest controller for chatroom: a fresh server per test, like irctest's own controllers.
+
+Loaded by irctest as ``--controller chatroom_controller`` with this directory on PYTHONPATH
+(see run-irctest.sh). This file is ours; irctest itself is never copied into the repository.
+"""
+
+import glob
+import os
+import shutil
+from pathlib import Path
+from typing import Optional, Set, Type
+
+from irctest.basecontrollers import BaseServerController, DirectoryBasedController
+from irctest.runner import NotImplementedByController
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _java() -> str:
+    explicit = os.environ.get("CHATROOM_JAVA")
+    if explicit:
+        return explicit
+    home = os.environ.get("JAVA_HOME")
+    if home and os.access(os.path.join(home, "bin", "java"), os.X_OK):
+        return os.path.join(home, "bin", "java")
+    candidates = sorted(glob.glob("/usr/lib/jvm/*temurin*/bin/java"))
+    if candidates:
+        return candidates[-1]
+    return shutil.which("java") or "java"
+
+
+class ChatroomController(BaseServerController, DirectoryBasedController):
+    software_name = "chatroom"
+    supported_sasl_mechanisms: Set[str] = set()
+    supports_sts = False
+
+    def run(
+        self,
+        hostname: str,
+        port: int,
+        *,
+        password: Optional[str],
+        ssl: bool,
+        run_services: bool,
+        faketime: Optional[str],
+        websocket_hostname: Optional[str],
+        websocket_port: Optional[int],
+    ) -> None:
+        if ssl:
+            raise NotImplementedByController("TLS")
+        if run_services:
+            raise NotImplementedByController("services")
+        if websocket_hostname is not None or websocket_port is not None:
+            raise NotImplementedByController("Websocket")
+        assert self.proc is None
+        self.port = port
+        self.hostname = hostname
+        self.create_config()
+        assert self.directory
+        jar = os.environ.get("CHATROOM_JAR", str(REPO / "server" / "target" / "chatroom.jar"))
+        args = [
+            _java(),
+            "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto",
+            "-jar",
+            jar,
+            "server",
+            "--bind",
+            hostname,
+            "--irc-port",
+            str(port),
+            "--plain-port",
+            "-1",
+            "--data-dir",
+            str(self.directory),
+            "--server-name",
+            "My.Little.Server",
+            # irctest floods on purpose and connects many clients from one address
+            "--flood-rate",
+            "0",
+            "--max-connections-per-ip",
+            "0",
+        ]
+        if password is not None:
+            args += ["--server-password", password]
+        self.proc = self.execute(args)
+        self.wait_for_port()
+
+
+def get_irctest_controller_class() -> Type[ChatroomController]:
+    return ChatroomController
