@@ -1,0 +1,58 @@
+package chatroom.core;
+
+import chatroom.core.command.Dispatcher;
+import chatroom.core.user.Session;
+import chatroom.protocol.IrcParseException;
+import chatroom.protocol.IrcParser;
+import chatroom.testkit.MutableClock;
+import java.util.List;
+
+/** A server state machine with no threads or sockets: dispatch lines, read back exact replies. */
+public final class ChatFixture {
+    public final MutableClock clock = MutableClock.startingAt("2026-11-23T12:00:00Z");
+    public final RecordingOutbox outbox = new RecordingOutbox();
+    public final ServerState state;
+    public final Dispatcher dispatcher;
+
+    public ChatFixture() {
+        this(ServerConfig.defaults().withFlood(0, 0));
+    }
+
+    public ChatFixture(ServerConfig config) {
+        state = new ServerState(config, clock, outbox);
+        dispatcher = new Dispatcher(state);
+    }
+
+    public Session connect() {
+        return dispatcher.connected(new FakeConnection("10.0.0.1", Connection.Protocol.IRC), List.of());
+    }
+
+    /** A registered session whose welcome burst has been read and discarded. */
+    public Session register(String nick) {
+        Session s = connect();
+        send(s, "NICK " + nick);
+        send(s, "USER " + nick.toLowerCase(java.util.Locale.ROOT) + " 0 * :Real " + nick);
+        outbox.take(s);
+        return s;
+    }
+
+    public void send(Session s, String line) {
+        try {
+            dispatcher.dispatch(s, IrcParser.parse(line));
+        } catch (IrcParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Sends a line and returns what the sender got back. */
+    public List<String> ask(Session s, String line) {
+        send(s, line);
+        return outbox.take(s);
+    }
+
+    public List<String> got(Session s) {
+        return outbox.take(s);
+    }
+
+    record FakeConnection(String remoteAddress, Protocol protocol) implements Connection {}
+}

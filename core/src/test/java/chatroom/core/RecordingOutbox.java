@@ -1,0 +1,48 @@
+package chatroom.core;
+
+import chatroom.core.user.Session;
+import chatroom.protocol.IrcMessage;
+import chatroom.protocol.IrcWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An {@link Outbox} that records each session's lines as IRC text (without tags), disconnects and throttles. */
+public final class RecordingOutbox implements Outbox {
+    private final Map<Session, List<String>> lines = new HashMap<>();
+    public final Map<Session, String> disconnects = new HashMap<>();
+    public final Map<Session, Duration> throttles = new HashMap<>();
+
+    @Override
+    public void send(Session to, IrcMessage message) {
+        lines.computeIfAbsent(to, k -> new ArrayList<>()).add(IrcWriter.write(message, false));
+    }
+
+    @Override
+    public void sendAll(Iterable<Session> to, IrcMessage message) {
+        for (Session s : to) {
+            send(s, message);
+        }
+    }
+
+    @Override
+    public void disconnect(Session session, String reason) {
+        disconnects.put(session, reason);
+    }
+
+    @Override
+    public void throttle(Session session, Duration pause) {
+        throttles.put(session, pause);
+    }
+
+    @Override
+    public void flush() {}
+
+    /** Everything sent to {@code s} since the last call, then forgets it. */
+    public List<String> take(Session s) {
+        List<String> out = lines.remove(s);
+        return out == null ? List.of() : out;
+    }
+}
