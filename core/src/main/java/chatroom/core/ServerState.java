@@ -31,6 +31,8 @@ public final class ServerState {
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Deque<WhowasEntry> whowas = new ArrayDeque<>();
     private long nextSessionId = 1;
+    private long nextMessage;
+    private final String messageIdPrefix;
     private int maxUsers;
 
     public ServerState(ServerConfig config, InstantSource clock, Outbox outbox) {
@@ -38,6 +40,12 @@ public final class ServerState {
         this.clock = clock;
         this.outbox = outbox;
         this.startedAt = clock.instant();
+        this.messageIdPrefix = Long.toString(startedAt.toEpochMilli(), 36) + "-";
+    }
+
+    /** Unique for this server's lifetime and across restarts (the start time prefixes a counter). */
+    public String nextMessageId() {
+        return messageIdPrefix + Long.toString(nextMessage++, 36);
     }
 
     public ServerConfig config() {

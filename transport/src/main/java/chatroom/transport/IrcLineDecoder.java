@@ -31,7 +31,9 @@ final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
         if (!frame.isReadable()) {
             return null;
         }
-        if (messageBytes(frame) > Limits.LINE_BYTES - 2) {
+        int messageBytes = messageBytes(frame);
+        // tags (with '@' and the space) and the message have separate budgets (IRCv3 message-tags)
+        if (messageBytes > Limits.LINE_BYTES - 2 || frame.readableBytes() - messageBytes > Limits.CLIENT_TAG_BYTES) {
             return new InboundLine.TooLong();
         }
         String text = Utf8.decodeStrict(frame);

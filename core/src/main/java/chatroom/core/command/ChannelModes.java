@@ -172,7 +172,9 @@ final class ChannelModes {
             return;
         }
         if (key.isEmpty() || key.indexOf(' ') >= 0 || key.indexOf(',') >= 0 || key.length() > 32) {
-            ctx.reply(Numeric.ERR_INVALIDMODEPARAM, room.name().display(), "k", key, "Invalid key");
+            // the key itself is not echoed: it may contain spaces or be empty (modern.ircdocs.horse
+            // ERR_INVALIDMODEPARAM)
+            ctx.reply(Numeric.ERR_INVALIDMODEPARAM, room.name().display(), "k", "*", "Invalid key");
             return;
         }
         room.key(key);
@@ -194,7 +196,8 @@ final class ChannelModes {
             n = -1;
         }
         if (n <= 0) {
-            ctx.reply(Numeric.ERR_INVALIDMODEPARAM, room.name().display(), "l", String.valueOf(arg), "Invalid limit");
+            String shown = arg == null || arg.isEmpty() || arg.indexOf(' ') >= 0 ? "*" : arg;
+            ctx.reply(Numeric.ERR_INVALIDMODEPARAM, room.name().display(), "l", shown, "Invalid limit");
             return;
         }
         if (room.limit() != n) {

@@ -75,10 +75,14 @@ public final class Context {
         replies.add(m);
     }
 
-    /** A server-stamped message from {@code source}: carries {@code time} for server-time clients. */
+    /**
+     * A server-stamped event from {@code source}: {@code time} for server-time clients and a {@code msgid}
+     * (https://ircv3.net/specs/extensions/message-ids) for message-tags clients.
+     */
     public IrcMessage stamped(String source, String command, String... params) {
         Map<String, String> tags = new HashMap<>();
         tags.put("time", SERVER_TIME.format(state.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        tags.put("msgid", state.nextMessageId());
         return new IrcMessage(tags, source, command, List.of(params));
     }
 

@@ -10,13 +10,18 @@ import java.util.List;
 
 /**
  * {@code INVITE <nickname> <channel>}: lets someone past +i (and +k, +l, +b) once. Members with invite-notify see it
- * too (https://ircv3.net/specs/extensions/invite-notify). Without parameters: the end of your invite list.
+ * too (https://ircv3.net/specs/extensions/invite-notify). Without parameters: the rooms you are invited to.
  */
 final class InviteCommand {
     private InviteCommand() {}
 
     static void handle(Context ctx) {
         if (ctx.paramCount() < 2) {
+            for (Room r : ctx.state().rooms()) {
+                if (r.isInvited(ctx.user().nick().folded())) {
+                    ctx.reply(Numeric.RPL_INVITELIST, r.name().display());
+                }
+            }
             ctx.reply(Numeric.RPL_ENDOFINVITELIST, "End of /INVITE list");
             return;
         }

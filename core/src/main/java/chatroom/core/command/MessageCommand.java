@@ -16,22 +16,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code PRIVMSG <target>{,<target>} <text>} and {@code NOTICE} (which never triggers automatic replies or errors
- * back, RFC 2812 §3.3.2). A target is a room or a nick; a comma list whispers to several people at once.
+ * {@code PRIVMSG <target>{,<target>} <text>}, {@code NOTICE} (never answered with errors, RFC 2812 §3.3.2) and
+ * {@code TAGMSG <target>} (tags only, for message-tags clients: https://ircv3.net/specs/extensions/message-tags). A
+ * target is a room or a nick; a comma list whispers to several people at once.
  */
 final class MessageCommand {
+    enum Kind {
+        PRIVMSG,
+        NOTICE,
+        TAGMSG
+    }
+
     private MessageCommand() {}
 
-    static void handle(Context ctx, boolean notice) {
-        String verb = notice ? "NOTICE" : "PRIVMSG";
+    static void handle(Context ctx, Kind kind) {
+        boolean quiet = kind == Kind.NOTICE;
         if (ctx.paramCount() < 1 || ctx.param(0).isEmpty()) {
-            if (!notice) {
-                ctx.reply(Numeric.ERR_NORECIPIENT, "No recipient given (" + verb + ")");
+            if (!quiet) {
+                ctx.reply(Numeric.ERR_NORECIPIENT, "No recipient given (" + kind + ")");
             }
             return;
         }
-        if (ctx.paramCount() < 2 || ctx.param(1).isEmpty()) {
-            if (!notice) {
+        if (kind != Kind.TAGMSG && (ctx.paramCount() < 2 || ctx.param(1).isEmpty())) {
+            if (!quiet) {
                 ctx.reply(Numeric.ERR_NOTEXTTOSEND, "No text to send");
             }
             return;
@@ -44,42 +51,58 @@ final class MessageCommand {
         }
         int max = ctx.state().config().maxTargets();
         if (targets.size() > max) {
-            if (!notice) {
+            if (!quiet) {
                 ctx.reply(Numeric.ERR_TOOMANYTARGETS, ctx.param(0), "Too many targets (at most " + max + ")");
             }
             return;
         }
-        User me = ctx.user();
-        me.spoke(ctx.state().now());
+        ctx.user().spoke(ctx.state().now());
         Map<String, String> clientTags = clientOnlyTags(ctx.message());
         for (String target : targets) {
             if (CaseMapping.isChannel(target)) {
-                toRoom(ctx, verb, notice, target, clientTags);
+                toRoom(ctx, kind, target, clientTags);
             } else {
-                toUser(ctx, verb, notice, target, clientTags);
+                toUser(ctx, kind, target, clientTags);
             }
         }
     }
 
-    private static void toRoom(Context ctx, String verb, boolean notice, String target, Map<String, String> tags) {
+    private static IrcMessage message(Context ctx, Kind kind, String target, Map<String, String> tags) {
+        IrcMessage m = kind == Kind.TAGMSG
+                ? ctx.stamped(ctx.user().mask(), kind.name(), target)
+                : ctx.stamped(ctx.user().mask(), kind.name(), target, ctx.param(1));
+        if (tags.isEmpty()) {
+            return m;
+        }
+        Map<String, String> all = new HashMap<>(m.tags());
+        all.putAll(tags);
+        return m.withTags(all);
+    }
+
+    /** Who may receive it: TAGMSG only reaches clients that negotiated message-tags. */
+    private static boolean receives(Session s, Kind kind) {
+        return kind != Kind.TAGMSG || s.has(Capability.MESSAGE_TAGS);
+    }
+
+    private static void toRoom(Context ctx, Kind kind, String target, Map<String, String> tags) {
         User me = ctx.user();
         Room room = ctx.state().room(target);
         if (room == null) {
-            if (!notice) {
+            if (kind != Kind.NOTICE) {
                 ctx.reply(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
             }
             return;
         }
         if (!room.canSpeak(me)) {
-            if (!notice) {
+            if (kind != Kind.NOTICE) {
                 ctx.reply(Numeric.ERR_CANNOTSENDTOCHAN, room.name().display(), cannotSendReason(room, me));
             }
             return;
         }
-        IrcMessage m = withTags(ctx.stamped(me.mask(), verb, room.name().display(), ctx.param(1)), tags);
+        IrcMessage m = message(ctx, kind, room.name().display(), tags);
         List<Session> to = new ArrayList<>();
         for (Session s : ServerState.sessionsOf(room)) {
-            if (s.user() != me || s.has(Capability.ECHO_MESSAGE)) {
+            if ((s.user() != me || s.has(Capability.ECHO_MESSAGE)) && receives(s, kind)) {
                 to.add(s);
             }
         }
@@ -96,21 +119,21 @@ final class MessageCommand {
         return "The channel is moderated (+m)";
     }
 
-    private static void toUser(Context ctx, String verb, boolean notice, String target, Map<String, String> tags) {
+    private static void toUser(Context ctx, Kind kind, String target, Map<String, String> tags) {
         User me = ctx.user();
         User to = ctx.state().user(target);
         if (to == null) {
-            if (!notice) {
+            if (kind != Kind.NOTICE) {
                 ctx.reply(Numeric.ERR_NOSUCHNICK, target, "No such nick/channel");
             }
             return;
         }
-        IrcMessage m = withTags(ctx.stamped(me.mask(), verb, to.nick().display(), ctx.param(1)), tags);
-        ctx.deliver(to.sessions(), m);
-        if (ctx.session().has(Capability.ECHO_MESSAGE) && to != me) {
+        IrcMessage m = message(ctx, kind, to.nick().display(), tags);
+        ctx.deliver(to.sessions().stream().filter(s -> receives(s, kind)).toList(), m);
+        if (ctx.session().has(Capability.ECHO_MESSAGE) && to != me && receives(ctx.session(), kind)) {
             ctx.deliver(List.of(ctx.session()), m);
         }
-        if (!notice && to.away() != null) {
+        if (kind == Kind.PRIVMSG && to.away() != null) {
             ctx.reply(Numeric.RPL_AWAY, to.nick().display(), to.away());
         }
     }
@@ -124,14 +147,5 @@ final class MessageCommand {
             }
         });
         return out;
-    }
-
-    private static IrcMessage withTags(IrcMessage m, Map<String, String> extra) {
-        if (extra.isEmpty()) {
-            return m;
-        }
-        Map<String, String> all = new HashMap<>(m.tags());
-        all.putAll(extra);
-        return m.withTags(all);
     }
 }

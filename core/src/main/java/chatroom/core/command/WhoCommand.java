@@ -35,8 +35,10 @@ final class WhoCommand {
                 }
             }
         } else {
+            User exact = ctx.state().user(mask);
             for (User u : ctx.state().users()) {
-                if (visible(me, u) && matches(mask, u)) {
+                // invisibility hides users from mask searches, not from a query for their exact nick
+                if ((u == exact || visible(me, u)) && matches(mask, u)) {
                     Room shared = firstVisibleRoom(me, u);
                     reply(
                             ctx,

@@ -122,6 +122,10 @@ public final class Room {
         return bans;
     }
 
+    public boolean isInvited(String foldedNick) {
+        return invited.contains(foldedNick);
+    }
+
     public void invite(String foldedNick) {
         invited.add(foldedNick);
     }
