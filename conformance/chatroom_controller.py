@@ -14,6 +14,9 @@ from irctest.basecontrollers import BaseServerController, DirectoryBasedControll
 from irctest.runner import NotImplementedByController
 
 REPO = Path(__file__).resolve().parent.parent
+# irctest's operator tests log in as "operuser" / "operpassword"; this is that password's bcrypt hash
+# (made with: echo operpassword | ./chatroom hash-password)
+OPER_HASH = "$2a$12$GK1TnNY2IK30ErsbWX.QL.hIaXEuwYfd5uAm8/Q32igJcPWkEIcRa"
 
 
 def _java() -> str:
@@ -80,6 +83,8 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
             "0",
             "--max-connections-per-ip",
             "0",
+            "--oper",
+            "operuser:" + OPER_HASH,
         ]
         if password is not None:
             args += ["--server-password", password]

@@ -30,11 +30,16 @@ public record ServerConfig(
         List<String> motd,
         String adminName,
         String adminEmail,
-        @Nullable String serverPassword) {
+        @Nullable String serverPassword,
+        List<Oper> opers) {
 
     public ServerConfig {
         motd = List.copyOf(motd);
+        opers = List.copyOf(opers);
     }
+
+    /** A server operator: a name for OPER and the bcrypt hash of its password ({@link Passwords#hash}). */
+    public record Oper(String name, String passwordHash) {}
 
     public static ServerConfig defaults() {
         return new ServerConfig(
@@ -56,7 +61,8 @@ public record ServerConfig(
                 List.of("Welcome to chatroom.", "Rooms start with #; everyone starts in #lobby."),
                 "chatroom operators",
                 "root@localhost",
-                null);
+                null,
+                List.of());
     }
 
     public ServerConfig withFlood(int burst, double linesPerSecond) {
@@ -76,6 +82,12 @@ public record ServerConfig(
     public ServerConfig withServerPassword(@Nullable String password) {
         Builder b = toBuilder();
         b.serverPassword = password;
+        return b.build();
+    }
+
+    public ServerConfig withOpers(List<Oper> list) {
+        Builder b = toBuilder();
+        b.opers = list;
         return b.build();
     }
 
@@ -110,6 +122,7 @@ public record ServerConfig(
         public String adminName;
         public String adminEmail;
         public @Nullable String serverPassword;
+        public List<Oper> opers;
 
         Builder(ServerConfig c) {
             serverName = c.serverName;
@@ -131,6 +144,7 @@ public record ServerConfig(
             adminName = c.adminName;
             adminEmail = c.adminEmail;
             serverPassword = c.serverPassword;
+            opers = c.opers;
         }
 
         public ServerConfig build() {
@@ -153,7 +167,8 @@ public record ServerConfig(
                     motd,
                     adminName,
                     adminEmail,
-                    serverPassword);
+                    serverPassword,
+                    opers);
         }
     }
 }

@@ -25,6 +25,7 @@ public final class ServerState {
     private final ServerConfig config;
     private final InstantSource clock;
     private final Outbox outbox;
+    private final Offload offload;
     private final Instant startedAt;
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
     private final Map<String, User> users = new HashMap<>();
@@ -35,10 +36,11 @@ public final class ServerState {
     private final String messageIdPrefix;
     private int maxUsers;
 
-    public ServerState(ServerConfig config, InstantSource clock, Outbox outbox) {
+    public ServerState(ServerConfig config, InstantSource clock, Outbox outbox, Offload offload) {
         this.config = config;
         this.clock = clock;
         this.outbox = outbox;
+        this.offload = offload;
         this.startedAt = clock.instant();
         this.messageIdPrefix = Long.toString(startedAt.toEpochMilli(), 36) + "-";
     }
@@ -62,6 +64,10 @@ public final class ServerState {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public Offload offload() {
+        return offload;
     }
 
     public Instant startedAt() {

@@ -19,7 +19,7 @@ public final class ChatFixture {
     }
 
     public ChatFixture(ServerConfig config) {
-        state = new ServerState(config, clock, outbox);
+        state = new ServerState(config, clock, outbox, Offload.INLINE);
         dispatcher = new Dispatcher(state);
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +72,13 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--server-password", description = "Password every client must give with PASS.")
     @Nullable
     String serverPassword;
+
+    @Option(
+            names = "--oper",
+            paramLabel = "NAME:HASH",
+            split = ",",
+            description = "Server operator: a name and the bcrypt hash of its password (chatroom hash-password).")
+    List<String> opers = new ArrayList<>();
 
     @Option(names = "--motd-file", paramLabel = "FILE", description = "Message of the day (UTF-8 text).")
     @Nullable
@@ -173,12 +181,27 @@ final class ServerCommand implements Callable<Integer> {
         ServerConfig c = ServerConfig.defaults()
                 .withNames(serverName, networkName)
                 .withServerPassword(serverPassword)
-                .withFlood(floodBurst, floodRate);
+                .withFlood(floodBurst, floodRate)
+                .withOpers(parseOpers(opers));
         if (motdFile != null) {
             List<String> lines = Files.readAllLines(motdFile, StandardCharsets.UTF_8);
             c = c.withMotd(lines);
         }
         return c;
+    }
+
+    static List<ServerConfig.Oper> parseOpers(List<String> specs) {
+        List<ServerConfig.Oper> out = new ArrayList<>();
+        for (String spec : specs) {
+            int colon = spec.indexOf(':');
+            if (colon <= 0 || !spec.substring(colon + 1).startsWith("$2")) {
+                throw new picocli.CommandLine.ParameterException(
+                        new picocli.CommandLine(new ServerCommand()),
+                        "--oper wants NAME:HASH with a bcrypt hash from 'chatroom hash-password', got " + spec);
+            }
+            out.add(new ServerConfig.Oper(spec.substring(0, colon), spec.substring(colon + 1)));
+        }
+        return out;
     }
 
     TransportConfig transportConfig() {

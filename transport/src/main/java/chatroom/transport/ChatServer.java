@@ -50,7 +50,8 @@ public final class ChatServer implements AutoCloseable {
 
     private ChatServer(ServerConfig config, InstantSource clock) {
         this.hub = new NettyHub();
-        this.state = new ServerState(config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT));
+        this.state = new ServerState(
+                config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT), new VirtualThreadOffload(hub));
         this.dispatcher = new Dispatcher(state);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
@@ -188,5 +189,6 @@ public final class ChatServer implements AutoCloseable {
         workers.shutdownGracefully(100, 3_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
         hub.shutdown().await(5, TimeUnit.SECONDS);
+        ((VirtualThreadOffload) state.offload()).close();
     }
 }

@@ -27,10 +27,22 @@ public final class Context {
     private final List<IrcMessage> replies = new ArrayList<>();
     private final List<Context> others = new ArrayList<>();
 
-    Context(ServerState state, Session session, IrcMessage message) {
-        this.state = state;
+    private final Dispatcher dispatcher;
+
+    Context(Dispatcher dispatcher, Session session, IrcMessage message) {
+        this.dispatcher = dispatcher;
+        this.state = dispatcher.state();
         this.session = session;
         this.message = message;
+    }
+
+    /**
+     * Runs {@code work} off the hub (e.g. password hashing) and then {@code then} on the hub with a fresh context for
+     * the same session and message; its replies are flushed like a command's.
+     */
+    public <T> void offload(java.util.function.Supplier<T> work, java.util.function.BiConsumer<Context, T> then) {
+        session.suspended(true);
+        state.offload().call(work, result -> dispatcher.resume(session, message, c -> then.accept(c, result)));
     }
 
     public ServerState state() {
@@ -107,7 +119,7 @@ public final class Context {
 
     /** A context for another session whose replies are sent when this command finishes (e.g. a NAMES burst). */
     Context on(Session other) {
-        Context c = new Context(state, other, message);
+        Context c = new Context(dispatcher, other, message);
         others.add(c);
         return c;
     }

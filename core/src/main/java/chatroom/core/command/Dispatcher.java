@@ -38,11 +38,23 @@ public final class Dispatcher {
         return state.connect(connection, autoJoin);
     }
 
+    /** Lines a session may send while one of its commands waits for offloaded work. */
+    static final int MAX_BACKLOG = 512;
+
     public void dispatch(Session session, IrcMessage message) {
         if (session.closed()) {
             return;
         }
-        Context ctx = new Context(state, session, message);
+        if (session.suspended()) {
+            if (session.backlog().size() >= MAX_BACKLOG) {
+                state.outbox().disconnect(session, "Excess Flood");
+                state.outbox().flush();
+                return;
+            }
+            session.backlog().add(message);
+            return;
+        }
+        Context ctx = new Context(this, session, message);
         try {
             run(ctx, message);
         } catch (RuntimeException e) {
@@ -98,9 +110,28 @@ public final class Dispatcher {
         return false;
     }
 
+    /** Continues a command on the hub after offloaded work; a closed session is skipped. */
+    void resume(Session session, IrcMessage message, CommandHandler continuation) {
+        session.suspended(false);
+        if (session.closed()) {
+            return;
+        }
+        Context ctx = new Context(this, session, message);
+        try {
+            continuation.handle(ctx);
+        } catch (RuntimeException e) {
+            log.error("command {} from {} failed after offloaded work", message.command(), session, e);
+            ctx.reply(Numeric.ERR_UNKNOWNERROR, message.command(), "Internal error; the server is still running");
+        }
+        finish(ctx);
+        while (!session.suspended() && !session.backlog().isEmpty()) {
+            dispatch(session, session.backlog().poll());
+        }
+    }
+
     /** A line that was not valid UTF-8: a uniform reply, as ergo's {@code invalidUtf8Command}. */
     public void invalidUtf8(Session session, String command) {
-        Context ctx = new Context(state, session, IrcMessage.of(command));
+        Context ctx = new Context(this, session, IrcMessage.of(command));
         ctx.replyRaw(IrcMessage.from(
                 state.config().serverName(), "FAIL", command, "INVALID_UTF8", "Message rejected: it is not UTF-8"));
         finish(ctx);
@@ -108,14 +139,14 @@ public final class Dispatcher {
 
     /** A line that the framer refused as too long (RFC: 512 bytes; modern.ircdocs.horse ERR_INPUTTOOLONG). */
     public void inputTooLong(Session session) {
-        Context ctx = new Context(state, session, IrcMessage.of("*"));
+        Context ctx = new Context(this, session, IrcMessage.of("*"));
         ctx.reply(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
         finish(ctx);
     }
 
     /** A line with NUL or a bare CR (not allowed by RFC 1459 §2.3.1). */
     public void forbiddenCharacters(Session session, String command) {
-        Context ctx = new Context(state, session, IrcMessage.of(command));
+        Context ctx = new Context(this, session, IrcMessage.of(command));
         ctx.reply(Numeric.ERR_UNKNOWNERROR, command, "Line contains a NUL or a bare CR and was ignored");
         finish(ctx);
     }
@@ -125,7 +156,7 @@ public final class Dispatcher {
         if (session.closed()) {
             return;
         }
-        Context ctx = new Context(state, session, IrcMessage.of("QUIT", reason));
+        Context ctx = new Context(this, session, IrcMessage.of("QUIT", reason));
         QuitCommand.quit(ctx, reason, false);
         state.outbox().flush();
     }

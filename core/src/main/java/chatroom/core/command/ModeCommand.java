@@ -31,6 +31,15 @@ final class ModeCommand {
         userMode(ctx, target);
     }
 
+    private static char appendChange(StringBuilder applied, char lastSign, boolean adding, char mode) {
+        char sign = adding ? '+' : '-';
+        if (sign != lastSign) {
+            applied.append(sign);
+        }
+        applied.append(mode);
+        return sign;
+    }
+
     private static void userMode(Context ctx, String target) {
         User me = ctx.user();
         User u = ctx.state().user(target);
@@ -59,17 +68,20 @@ final class ModeCommand {
                 case 'i' -> {
                     if (me.invisible() != adding) {
                         me.invisible(adding);
-                        char sign = adding ? '+' : '-';
-                        if (sign != lastSign) {
-                            applied.append(sign);
-                            lastSign = sign;
-                        }
-                        applied.append('i');
+                        lastSign = appendChange(applied, lastSign, adding, 'i');
+                    }
+                }
+                case 'w' -> {
+                    if (me.wallops() != adding) {
+                        me.wallops(adding);
+                        lastSign = appendChange(applied, lastSign, adding, 'w');
                     }
                 }
                 case 'o' -> {
-                    if (adding) {
-                        unknown = true; // +o only through OPER, which comes with server operators
+                    // +o only through OPER; anyone may drop it
+                    if (!adding && me.oper()) {
+                        me.oper(false);
+                        lastSign = appendChange(applied, lastSign, false, 'o');
                     }
                 }
                 default -> unknown = true;

@@ -101,7 +101,7 @@ final class RegistrationCommands {
         ctx.reply(Numeric.RPL_WELCOME, "Welcome to the " + c.networkName() + " chat network, " + u.mask());
         ctx.reply(Numeric.RPL_YOURHOST, "Your host is " + c.serverName() + ", running version " + c.version());
         ctx.reply(Numeric.RPL_CREATED, "This server was created " + ctx.state().startedAt());
-        ctx.reply(Numeric.RPL_MYINFO, c.serverName(), c.version(), "io", "biklmnost", "bklov");
+        ctx.reply(Numeric.RPL_MYINFO, c.serverName(), c.version(), "iow", "biklmnost", "bklov");
         List<String> tokens = isupport(c);
         for (int i = 0; i < tokens.size(); i += 12) {
             List<String> line = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + 12)));

@@ -26,6 +26,8 @@ public final class Session {
     private @Nullable String realname;
     private @Nullable User user;
     private boolean closed;
+    private boolean suspended;
+    private final java.util.ArrayDeque<chatroom.protocol.IrcMessage> backlog = new java.util.ArrayDeque<>();
 
     public Session(long id, Connection connection, Instant connectedAt, List<String> autoJoin, FloodBudget flood) {
         this.id = id;
@@ -118,6 +120,22 @@ public final class Session {
 
     public boolean registered() {
         return user != null;
+    }
+
+    /**
+     * True while one of this session's commands waits for offloaded work; later lines wait in the backlog so the
+     * client sees replies in the order it sent commands.
+     */
+    public boolean suspended() {
+        return suspended;
+    }
+
+    public void suspended(boolean v) {
+        suspended = v;
+    }
+
+    public java.util.ArrayDeque<chatroom.protocol.IrcMessage> backlog() {
+        return backlog;
     }
 
     public boolean closed() {

@@ -19,6 +19,7 @@ public final class User {
     private Instant lastSpokeAt;
     private boolean invisible;
     private boolean oper;
+    private boolean wallops;
     private @Nullable String away;
     private final Set<Room> rooms = new LinkedHashSet<>();
     private final List<Session> sessions = new ArrayList<>(1);
@@ -85,6 +86,18 @@ public final class User {
         return oper;
     }
 
+    public void oper(boolean v) {
+        oper = v;
+    }
+
+    public boolean wallops() {
+        return wallops;
+    }
+
+    public void wallops(boolean v) {
+        wallops = v;
+    }
+
     public @Nullable String away() {
         return away;
     }
@@ -108,6 +121,9 @@ public final class User {
         }
         if (oper) {
             sb.append('o');
+        }
+        if (wallops) {
+            sb.append('w');
         }
         return sb.toString();
     }
