@@ -19,7 +19,11 @@ public final class ChatFixture {
     }
 
     public ChatFixture(ServerConfig config) {
-        state = new ServerState(config, clock, outbox, Offload.INLINE);
+        this(config, Offload.INLINE);
+    }
+
+    public ChatFixture(ServerConfig config, Offload offload) {
+        state = new ServerState(config, clock, outbox, offload);
         dispatcher = new Dispatcher(state);
     }
 
