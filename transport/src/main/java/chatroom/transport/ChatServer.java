@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * A running chat server: the hub, the event loops and one listener per enabled port. Start it from any thread that
  * may block (a main thread or a test), never from an event loop.
  */
-public final class ChatServer implements AutoCloseable {
+public final class ChatServer {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
 
     private final NettyHub hub;
@@ -63,7 +63,7 @@ public final class ChatServer implements AutoCloseable {
         try {
             server.bind(config, transport, listen);
         } catch (RuntimeException | InterruptedException e) {
-            server.close();
+            server.stopThreads();
             throw e;
         }
         return server;
@@ -181,11 +181,10 @@ public final class ChatServer implements AutoCloseable {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             log.warn("could not notify every user before shutdown", e);
         }
-        close();
+        stopThreads();
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    private void stopThreads() throws InterruptedException {
         workers.shutdownGracefully(100, 3_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
         hub.shutdown().await(5, TimeUnit.SECONDS);

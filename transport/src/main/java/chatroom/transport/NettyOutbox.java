@@ -27,7 +27,7 @@ final class NettyOutbox implements Outbox {
     private static final AttributeKey<Long> RESUME_AT = AttributeKey.valueOf("chatroom.resumeAt");
 
     private final ByteBufAllocator alloc;
-    private final Map<EventLoop, List<Object>> pending = new IdentityHashMap<>();
+    private final IdentityHashMap<EventLoop, List<Object>> pending = new IdentityHashMap<>();
 
     NettyOutbox(ByteBufAllocator alloc) {
         this.alloc = alloc;
