@@ -1,6 +1,7 @@
 package chatroom.transport;
 
-import io.netty.buffer.ByteBuf;
+import chatroom.core.Connection;
+import chatroom.protocol.IrcMessage;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -37,12 +38,12 @@ public final class Disconnector {
             c.closeReason(reason);
         }
         log.info("disconnecting {}: {}", NettyConnection.addressOf(ch.remoteAddress()), reason);
-        String line = (c != null && c.protocol() == chatroom.core.Connection.Protocol.PLAIN)
-                ? "! Disconnected: " + reason + "\r\n"
-                : "ERROR :" + reason + "\r\n";
-        ByteBuf buf = Unpooled.copiedBuffer(line, StandardCharsets.UTF_8);
+        // plain-text sessions get the ERROR rendered by their translator, with the time like every other line
+        Object goodbye = (c != null && c.protocol() == Connection.Protocol.PLAIN)
+                ? IrcMessage.of("ERROR", reason)
+                : Unpooled.copiedBuffer("ERROR :" + reason + "\r\n", StandardCharsets.UTF_8);
         ch.config().setAutoRead(false);
-        ch.writeAndFlush(buf).addListener(ChannelFutureListener.CLOSE);
+        ch.writeAndFlush(goodbye).addListener(ChannelFutureListener.CLOSE);
         // a client that does not read never completes the write: close anyway after a grace period
         ch.eventLoop().schedule(() -> ch.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
     }
