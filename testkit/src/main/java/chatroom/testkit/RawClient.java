@@ -134,7 +134,8 @@ public final class RawClient implements AutoCloseable {
 
     /** Sends a PING and returns every line received before its PONG: the complete response so far. */
     public List<String> sync() {
-        String token = "sync-" + (++syncCounter);
+        syncCounter++;
+        String token = "sync-" + syncCounter;
         send("PING :" + token);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> seen = new ArrayList<>();
