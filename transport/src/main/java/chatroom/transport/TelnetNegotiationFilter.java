@@ -42,8 +42,18 @@ final class TelnetNegotiationFilter extends ByteToMessageDecoder {
                         clean.writeByte(b);
                     }
                 }
-                case COMMAND ->
-                    state = b == SB ? State.SUBNEGOTIATION : b >= WILL && b < IAC ? State.OPTION : State.DATA;
+                case COMMAND -> {
+                    if (b < SE || b == IAC) {
+                        // not a telnet command (or an escaped 255): keep the bytes, UTF-8 checking judges them
+                        clean.writeByte(IAC);
+                        if (b != IAC) {
+                            clean.writeByte(b);
+                        }
+                        state = State.DATA;
+                    } else {
+                        state = b == SB ? State.SUBNEGOTIATION : b >= WILL ? State.OPTION : State.DATA;
+                    }
+                }
                 case OPTION -> state = State.DATA;
                 case SUBNEGOTIATION -> state = b == IAC ? State.SUB_IAC : State.SUBNEGOTIATION;
                 case SUB_IAC -> state = b == SE ? State.DATA : State.SUBNEGOTIATION;

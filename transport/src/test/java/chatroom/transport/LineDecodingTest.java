@@ -1,0 +1,120 @@
+package chatroom.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The inbound IRC stages on an EmbeddedChannel: whole lines, lines split across reads, and malformed input. */
+class LineDecodingTest {
+    private final List<Throwable> errors = new ArrayList<>();
+
+    private EmbeddedChannel channel() {
+        return new EmbeddedChannel(
+                new ForeignProtocolDetector(),
+                new TelnetNegotiationFilter(),
+                new LineBasedFrameDecoder(chatroom.protocol.Limits.MAX_FRAME_BYTES, true, false),
+                new IrcLineDecoder(),
+                new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        errors.add(cause);
+                    }
+                });
+    }
+
+    private static ByteBuf bytes(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
+    }
+
+    private static String command(Object line) {
+        return ((InboundLine.Message) line).message().command();
+    }
+
+    @Test
+    void decodesWholeLinesAndIgnoresEmptyOnes() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(bytes("NICK alice\r\n\r\nUSER a 0 * :Alice A\n"));
+        assertThat(command(ch.readInbound())).isEqualTo("NICK");
+        InboundLine.Message user = ch.readInbound();
+        assertThat(user.message().params()).containsExactly("a", "0", "*", "Alice A");
+        assertThat(ch.<Object>readInbound()).isNull();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void reassemblesALineSplitAcrossReadsEvenInsideACharacter() {
+        EmbeddedChannel ch = channel();
+        byte[] line = "PRIVMSG #大厅 :你好\r\n".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < line.length; i += 3) {
+            ch.writeInbound(Unpooled.wrappedBuffer(line, i, Math.min(3, line.length - i)));
+        }
+        InboundLine.Message m = ch.readInbound();
+        assertThat(m.message().params()).containsExactly("#大厅", "你好");
+    }
+
+    @Test
+    void invalidUtf8NulAndBareCrBecomeErrorLinesAndTheChannelStaysOpen() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {'j', 'o', 'i', 'n', ' ', (byte) 0xff, '\n'}));
+        assertThat(ch.<Object>readInbound()).isEqualTo(new InboundLine.InvalidUtf8("JOIN"));
+        ch.writeInbound(bytes("PRIVMSG x :a\u0000b\n"));
+        assertThat(ch.<Object>readInbound()).isEqualTo(new InboundLine.ForbiddenCharacters("PRIVMSG"));
+        ch.writeInbound(bytes("PRIVMSG x :a\rb\n"));
+        assertThat(ch.<Object>readInbound()).isEqualTo(new InboundLine.ForbiddenCharacters("PRIVMSG"));
+        assertThat(ch.isActive()).isTrue();
+    }
+
+    @Test
+    void aMessageOver512BytesIsTooLongButTagsHaveTheirOwnBudget() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(bytes("PRIVMSG #a :" + "x".repeat(500) + "\n"));
+        assertThat(ch.<Object>readInbound()).isEqualTo(new InboundLine.TooLong());
+        ch.writeInbound(bytes("@+t=" + "y".repeat(3000) + " PRIVMSG #a :" + "x".repeat(400) + "\n"));
+        assertThat(command(ch.readInbound())).isEqualTo("PRIVMSG");
+        ch.writeInbound(bytes("@+t=" + "y".repeat(4093) + " TAGMSG #a\n"));
+        assertThat(ch.<Object>readInbound()).isEqualTo(new InboundLine.TooLong());
+    }
+
+    @Test
+    void aLineBeyondTheFrameLimitIsDiscardedWholeThenReportedAndReadingGoesOn() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(bytes("PRIVMSG #a :" + "z".repeat(10_000)));
+        ch.writeInbound(bytes("z".repeat(10_000) + "\nPING :after\n"));
+        assertThat(errors).singleElement().isInstanceOf(TooLongFrameException.class);
+        assertThat(command(ch.readInbound())).isEqualTo("PING");
+        assertThat(ch.isActive()).isTrue();
+    }
+
+    @Test
+    void telnetNegotiationIsDroppedEvenWhenSplit() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {'N', 'I', (byte) 255, (byte) 251}));
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {1, 'C', 'K', ' ', 'b', (byte) 255, (byte) 250, 24, 1}));
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) 255, (byte) 240, 'o', 'b', '\n'}));
+        InboundLine.Message m = ch.readInbound();
+        assertThat(m.message().command()).isEqualTo("NICK");
+        assertThat(m.message().params()).containsExactly("bob");
+    }
+
+    @Test
+    void aTlsClientHelloIsRefusedBeforeFraming() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {0x16, 0x03, 0x01, 0x00, 0x10}));
+        ByteBuf out = ch.readOutbound();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("ERROR :This port does not speak TLS; use the TLS port\r\n");
+        out.release();
+        ch.runPendingTasks();
+        assertThat(ch.isOpen()).isFalse();
+    }
+}
