@@ -134,7 +134,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         printListening(out, "irc", server.ircAddress());
         printListening(out, "plain", server.plainAddress());
-        log.info("chatroom started; data in {}", dataDir.toAbsolutePath());
+        log.info("chatroom started; data in {}", dataDir.toAbsolutePath().normalize());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> shutdown(server, stopped), "chatroom-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -165,7 +165,11 @@ final class ServerCommand implements Callable<Integer> {
 
     private static void printListening(PrintWriter out, String what, @Nullable InetSocketAddress a) {
         if (a != null) {
-            out.println("listening " + what + " " + a.getAddress().getHostAddress() + ":" + a.getPort());
+            String host = a.getAddress().isAnyLocalAddress()
+                    ? "0.0.0.0"
+                    : a.getAddress().getHostAddress();
+            out.println(
+                    "listening " + what + " " + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort());
             out.flush();
         }
     }

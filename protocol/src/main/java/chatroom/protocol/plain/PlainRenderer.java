@@ -72,7 +72,8 @@ final class PlainRenderer {
                 if (me) {
                     s.nick = m.param(0);
                 }
-                yield "* " + who + verb(" is now known as ", " 改名为 ") + m.param(0);
+                yield "* " + who + (me ? verb(" are now known as ", " 改名为 ") : verb(" is now known as ", " 改名为 "))
+                        + m.param(0);
             }
             case "TOPIC" -> "* " + who + verb(" set the topic of ", " 设置了主题 ") + plain(m.param(0)) + ": " + m.param(1);
             case "KICK" -> {

@@ -150,7 +150,7 @@ class PlainSessionTest {
     void ownJoinSwitchesTheCurrentRoomAndOwnNickIsTracked() throws IrcParseException {
         render(":alice!a@h JOIN #study");
         assertThat(typed("hi")).containsExactly("PRIVMSG #study hi");
-        render(":alice!a@h NICK alicia");
+        assertThat(render(":alice!a@h NICK alicia")).containsExactly("[12:00:01] * you are now known as alicia");
         assertThat(render(":bob!b@h PRIVMSG alicia :yo")).containsExactly("[12:00:01] bob -> you: yo");
         render(":alicia!a@h PART #study");
         assertThat(typed("hi")).containsExactly("reply:[12:00:01] ! You are not in a room; join one: join ROOM");
