@@ -72,38 +72,27 @@ public final class ChatServer {
     private void bind(ServerConfig config, TransportConfig transport, ListenConfig listen) throws InterruptedException {
         ConnectionLimiter limiter = new ConnectionLimiter(transport.maxConnectionsPerIp());
         ExceptionHandler exceptions = new ExceptionHandler();
-        if (listen.ircPort() != ListenConfig.DISABLED) {
-            ircAddress = listen(
+        for (Connection.Protocol protocol : Connection.Protocol.values()) {
+            int port = protocol == Connection.Protocol.IRC ? listen.ircPort() : listen.plainPort();
+            InetSocketAddress bound = listen(
                     listen.bind(),
-                    listen.ircPort(),
+                    port,
                     new ChatChannelInitializer(
-                            Connection.Protocol.IRC,
-                            hub,
-                            dispatcher,
-                            config,
-                            transport,
-                            limiter,
-                            exceptions,
-                            connections));
-        }
-        if (listen.plainPort() != ListenConfig.DISABLED) {
-            plainAddress = listen(
-                    listen.bind(),
-                    listen.plainPort(),
-                    new ChatChannelInitializer(
-                            Connection.Protocol.PLAIN,
-                            hub,
-                            dispatcher,
-                            config,
-                            transport,
-                            limiter,
-                            exceptions,
-                            connections));
+                            protocol, hub, dispatcher, config, transport, limiter, exceptions, connections));
+            if (protocol == Connection.Protocol.IRC) {
+                ircAddress = bound;
+            } else {
+                plainAddress = bound;
+            }
         }
     }
 
-    private InetSocketAddress listen(String bind, int port, io.netty.channel.ChannelInitializer<Channel> init)
+    /** Listens on {@code port} unless it is {@link ListenConfig#DISABLED}; returns the bound address or null. */
+    private @Nullable InetSocketAddress listen(String bind, int port, ChatChannelInitializer init)
             throws InterruptedException {
+        if (port == ListenConfig.DISABLED) {
+            return null;
+        }
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
