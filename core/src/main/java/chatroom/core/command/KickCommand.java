@@ -28,7 +28,13 @@ final class KickCommand {
         String reason = ctx.paramCount() > 2 && !ctx.param(2).isEmpty()
                 ? TopicCommand.truncate(ctx.param(2), ctx.state().config().kickLength())
                 : me.nick().display();
-        for (String nick : ctx.param(1).split(",")) {
+        String[] nicks = ctx.param(1).split(",");
+        int max = ctx.state().config().maxTargets();
+        if (nicks.length > max) {
+            ctx.reply(Numeric.ERR_TOOMANYTARGETS, ctx.param(1), "Too many targets (at most " + max + ")");
+            return;
+        }
+        for (String nick : nicks) {
             if (nick.isEmpty()) {
                 continue;
             }

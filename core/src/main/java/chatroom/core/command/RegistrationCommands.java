@@ -130,7 +130,8 @@ final class RegistrationCommands {
                 "NETWORK=" + c.networkName(),
                 "NICKLEN=" + c.nickLength(),
                 "PREFIX=(ov)@+",
-                "TARGMAX=JOIN:,KICK:1,NAMES:1,NOTICE:" + c.maxTargets() + ",PART:,PRIVMSG:" + c.maxTargets()
+                "TARGMAX=JOIN:,KICK:" + c.maxTargets() + ",NAMES:1,NOTICE:" + c.maxTargets() + ",PART:,PRIVMSG:"
+                        + c.maxTargets()
                         + ",WHOIS:1",
                 "TOPICLEN=" + c.topicLength(),
                 "USERLEN=" + USER_LENGTH,
