@@ -11,13 +11,13 @@ import java.util.Map;
 
 /** An {@link Outbox} that records each session's lines as IRC text (without tags), disconnects and throttles. */
 public final class RecordingOutbox implements Outbox {
-    private final Map<Session, List<String>> lines = new HashMap<>();
+    private final Map<Session, List<IrcMessage>> messages = new HashMap<>();
     public final Map<Session, String> disconnects = new HashMap<>();
     public final Map<Session, Duration> throttles = new HashMap<>();
 
     @Override
     public void send(Session to, IrcMessage message) {
-        lines.computeIfAbsent(to, k -> new ArrayList<>()).add(IrcWriter.write(message, false));
+        messages.computeIfAbsent(to, k -> new ArrayList<>()).add(message);
     }
 
     @Override
@@ -40,9 +40,14 @@ public final class RecordingOutbox implements Outbox {
     @Override
     public void flush() {}
 
-    /** Everything sent to {@code s} since the last call, then forgets it. */
+    /** Everything sent to {@code s} since the last take, as IRC text without tags; then forgets it. */
     public List<String> take(Session s) {
-        List<String> out = lines.remove(s);
+        return takeMessages(s).stream().map(m -> IrcWriter.write(m, false)).toList();
+    }
+
+    /** Everything sent to {@code s} since the last take, with tags; then forgets it. */
+    public List<IrcMessage> takeMessages(Session s) {
+        List<IrcMessage> out = messages.remove(s);
         return out == null ? List.of() : out;
     }
 }

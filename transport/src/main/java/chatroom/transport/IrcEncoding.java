@@ -28,14 +28,7 @@ final class IrcEncoding {
     }
 
     static ByteBuf encode(ByteBufAllocator alloc, IrcMessage m, int variant) {
-        IrcMessage shown = switch (variant) {
-            case 2 -> m;
-            case 1 -> {
-                String time = m.tag("time");
-                yield time == null ? m.withTags(Map.of()) : m.withTags(Map.of("time", time));
-            }
-            default -> m.withTags(Map.of());
-        };
+        IrcMessage shown = variant == 2 ? m : m.withTags(visibleTags(m, variant == 1));
         String tagPart = "";
         IrcMessage body = shown;
         if (!shown.tags().isEmpty()) {
@@ -53,6 +46,24 @@ final class IrcEncoding {
         buf.writeCharSequence(line, StandardCharsets.UTF_8);
         buf.writeByte('\r').writeByte('\n');
         return buf;
+    }
+
+    /**
+     * Tags a client without message-tags still gets: {@code time} with server-time, and {@code label} and
+     * {@code batch}, which are only ever added for clients that negotiated labeled-response and batch.
+     */
+    private static Map<String, String> visibleTags(IrcMessage m, boolean serverTime) {
+        if (m.tags().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String key : serverTime ? List.of("time", "label", "batch") : List.of("label", "batch")) {
+            String v = m.tag(key);
+            if (v != null) {
+                out.put(key, v);
+            }
+        }
+        return out;
     }
 
     /** Shortens the last parameter by at least {@code excess} bytes without splitting a character. */

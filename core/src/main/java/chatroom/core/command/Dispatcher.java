@@ -2,6 +2,7 @@ package chatroom.core.command;
 
 import chatroom.core.Connection;
 import chatroom.core.ServerState;
+import chatroom.core.user.Capability;
 import chatroom.core.user.Session;
 import chatroom.protocol.IrcMessage;
 import chatroom.protocol.Numeric;
@@ -167,9 +168,15 @@ public final class Dispatcher {
     }
 
     private void send(Context ctx) {
-        if (!ctx.session().closed()) {
-            for (IrcMessage m : ctx.replies()) {
-                state.outbox().send(ctx.session(), m);
+        Session session = ctx.session();
+        // a command that went to offloaded work is answered, and labeled, when it resumes
+        if (!session.closed() && !session.suspended()) {
+            String label = ctx.message().tag("label");
+            List<IrcMessage> out = label != null && session.has(Capability.LABELED_RESPONSE)
+                    ? LabeledResponse.wrap(ctx.replies(), label, state.config().serverName(), state::nextMessageId)
+                    : ctx.replies();
+            for (IrcMessage m : out) {
+                state.outbox().send(session, m);
             }
         }
         for (Context other : ctx.others()) {

@@ -120,7 +120,6 @@ final class MessageCommand {
     }
 
     private static void toUser(Context ctx, Kind kind, String target, Map<String, String> tags) {
-        User me = ctx.user();
         User to = ctx.state().user(target);
         if (to == null) {
             if (kind != Kind.NOTICE) {
@@ -129,8 +128,11 @@ final class MessageCommand {
             return;
         }
         IrcMessage m = message(ctx, kind, to.nick().display(), tags);
-        ctx.deliver(to.sessions().stream().filter(s -> receives(s, kind)).toList(), m);
-        if (ctx.session().has(Capability.ECHO_MESSAGE) && to != me && receives(ctx.session(), kind)) {
+        // the recipient's copy is a delivery, not part of the sender's (labeled) response, even for a message to self
+        ctx.state()
+                .outbox()
+                .sendAll(to.sessions().stream().filter(s -> receives(s, kind)).toList(), m);
+        if (ctx.session().has(Capability.ECHO_MESSAGE) && receives(ctx.session(), kind)) {
             ctx.deliver(List.of(ctx.session()), m);
         }
         if (kind == Kind.PRIVMSG && to.away() != null) {

@@ -5,10 +5,12 @@ import java.util.Optional;
 /** IRCv3 capabilities this server offers (https://ircv3.net/specs/extensions/capability-negotiation). */
 public enum Capability {
     AWAY_NOTIFY("away-notify"),
+    BATCH("batch"),
     CAP_NOTIFY("cap-notify"),
     ECHO_MESSAGE("echo-message"),
     EXTENDED_JOIN("extended-join"),
     INVITE_NOTIFY("invite-notify"),
+    LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),
     SERVER_TIME("server-time"),
