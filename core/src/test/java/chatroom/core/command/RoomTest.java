@@ -153,6 +153,18 @@ class RoomTest {
     }
 
     @Test
+    void kickWithSeveralChannelsPairsThemWithTheUsers() {
+        f.send(alice, "JOIN #k1,#k2");
+        f.send(bob, "JOIN #k1");
+        f.send(carol, "JOIN #k2");
+        f.got(alice);
+        assertThat(f.ask(alice, "KICK #k1,#k2 bob,carol :out"))
+                .containsExactly(":alice!alice@10.0.0.1 KICK #k1 bob out", ":alice!alice@10.0.0.1 KICK #k2 carol out");
+        assertThat(f.ask(alice, "KICK #k1,#k2 bob"))
+                .containsExactly(":chatroom.local 461 alice KICK :Give one channel, or one channel per user");
+    }
+
+    @Test
     void createMakesARoomWithInitialMembers() {
         assertThat(f.ask(alice, "CREATE #study bob,nobody"))
                 .containsExactly(
