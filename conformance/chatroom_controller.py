@@ -4,6 +4,7 @@ Loaded by irctest as ``--controller chatroom_controller`` with this directory on
 (see run-irctest.sh). This file is ours; irctest itself is never copied into the repository.
 """
 
+import atexit
 import glob
 import os
 import shutil
@@ -74,6 +75,8 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
             str(port),
             "--plain-port",
             "-1",
+            "--http-port",
+            "0",
             "--data-dir",
             str(self.directory),
             "--server-name",
@@ -89,6 +92,8 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
         if password is not None:
             args += ["--server-password", password]
         self.proc = self.execute(args)
+        # some irctest cases skip in setUp after the server started, so tearDown never kills it
+        atexit.register(self.proc.kill)
         self.wait_for_port()
 
 
