@@ -75,6 +75,8 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
             str(port),
             "--plain-port",
             "-1",
+            "--irc-tls-port",
+            "-1",
             "--http-port",
             "0",
             "--data-dir",

@@ -22,6 +22,25 @@ final class TestServer implements AutoCloseable {
         return start(c -> c, t -> t);
     }
 
+    /** With an IRC-over-TLS port using the self-signed certificate kept in {@code dataDir}. */
+    static TestServer startWithTls(java.nio.file.Path dataDir) {
+        ServerConfig c = ServerConfig.defaults().withFlood(0, 0);
+        try {
+            return new TestServer(ChatServer.start(
+                    c,
+                    TransportConfig.defaults(),
+                    new ListenConfig("127.0.0.1", 0, 0, 0),
+                    chatroom.transport.TlsContexts.server(null, null, dataDir, c.serverName())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    InetSocketAddress ircTls() {
+        return Objects.requireNonNull(server.ircTlsAddress());
+    }
+
     static TestServer start(UnaryOperator<ServerConfig> chat, UnaryOperator<TransportConfig> transport) {
         ServerConfig c = chat.apply(ServerConfig.defaults().withFlood(0, 0));
         TransportConfig t = transport.apply(new TransportConfig(

@@ -3,6 +3,7 @@ package chatroom.server;
 import chatroom.core.ServerConfig;
 import chatroom.transport.ChatServer;
 import chatroom.transport.ListenConfig;
+import chatroom.transport.TlsContexts;
 import chatroom.transport.TransportConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +54,20 @@ final class ServerCommand implements Callable<Integer> {
             defaultValue = "6666",
             description = "Plain-text port for telnet (0 = any, -1 = off).")
     int plainPort;
+
+    @Option(
+            names = "--irc-tls-port",
+            defaultValue = "6697",
+            description = "IRC over TLS (0 = any free port, -1 = off).")
+    int ircTlsPort;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "TLS certificate chain (default: self-signed).")
+    @Nullable
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "TLS private key for --tls-cert.")
+    @Nullable
+    Path tlsKey;
 
     @Option(
             names = "--http-port",
@@ -126,7 +141,16 @@ final class ServerCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(ServerCommand.class);
         ChatServer server;
         try {
-            server = ChatServer.start(chatConfig(), transportConfig(), new ListenConfig(bind, ircPort, plainPort));
+            if ((tlsCert == null) != (tlsKey == null)) {
+                err.println("--tls-cert and --tls-key go together");
+                return 2;
+            }
+            ServerConfig chat = chatConfig();
+            var tls = ircTlsPort == ListenConfig.DISABLED
+                    ? null
+                    : TlsContexts.server(tlsCert, tlsKey, dataDir, chat.serverName());
+            server = ChatServer.start(
+                    chat, transportConfig(), new ListenConfig(bind, ircPort, plainPort, ircTlsPort), tls);
         } catch (IllegalStateException e) {
             err.println("Cannot start: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
@@ -134,6 +158,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         printListening(out, "irc", server.ircAddress());
         printListening(out, "plain", server.plainAddress());
+        printListening(out, "irc-tls", server.ircTlsAddress());
         log.info("chatroom started; data in {}", dataDir.toAbsolutePath().normalize());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> shutdown(server, stopped), "chatroom-shutdown");

@@ -46,6 +46,8 @@ class ServerProcessIT {
                 "0",
                 "--plain-port",
                 "0",
+                "--irc-tls-port",
+                "0",
                 "--data-dir",
                 dataDir.toString()));
         cmd.addAll(List.of(extra));
@@ -54,7 +56,7 @@ class ServerProcessIT {
                 .start();
         BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        while (listening.size() < 2) {
+        while (listening.size() < 3) {
             String line = out.readLine();
             assertThat(line).as("server stdout ended before it listened").isNotNull();
             if (line.startsWith("listening ")) {
@@ -121,6 +123,36 @@ class ServerProcessIT {
                 .contains("login alice")
                 .contains("(1 online)");
         assertThat(log).contains("logout alice: Quit: bye (0 online)");
+    }
+
+    @Test
+    void tlsWorksWithOpensslAndTheSelfSignedCertificateSurvivesARestart() throws Exception {
+        start();
+        InetSocketAddress tls = listening.get("irc-tls");
+        assertThat(opensslRegisters(tls)).anyMatch(l -> l.contains(" 001 tlsuser "));
+        String firstCert = Files.readString(dataDir.resolve("tls").resolve("self-signed-cert.pem"));
+        process.destroy();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        listening.clear();
+        start();
+        assertThat(Files.readString(dataDir.resolve("tls").resolve("self-signed-cert.pem")))
+                .isEqualTo(firstCert);
+        assertThat(opensslRegisters(listening.get("irc-tls"))).anyMatch(l -> l.contains(" 001 tlsuser "));
+    }
+
+    /** A real TLS client: openssl s_client registers and quits; returns what it printed. */
+    private static List<String> opensslRegisters(InetSocketAddress tls) throws Exception {
+        Process client = new ProcessBuilder(
+                        "openssl", "s_client", "-quiet", "-connect", "127.0.0.1:" + tls.getPort(), "-tls1_3")
+                .redirectErrorStream(true)
+                .start();
+        client.getOutputStream()
+                .write("NICK tlsuser\r\nUSER t 0 * :T\r\nQUIT :done\r\n".getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().flush();
+        assertThat(client.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
     }
 
     @Test

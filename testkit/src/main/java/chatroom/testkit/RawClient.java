@@ -51,6 +51,42 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects over TLS, trusting any certificate (tests talk to a server with a self-signed one) and handing the
+     * certificate the server presented to {@code seen}.
+     */
+    public static RawClient connectTls(
+            InetSocketAddress address, java.util.function.Consumer<java.security.cert.Certificate> seen) {
+        try {
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
+            javax.net.ssl.SSLSocket s =
+                    (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket();
+            s.connect(address, 5_000);
+            s.startHandshake();
+            seen.accept(s.getSession().getPeerCertificates()[0]);
+            return new RawClient(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Accepts any server certificate: only for tests against our own self-signed server. */
+    private static final class TrustAll implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
+    }
+
     /** Connects and registers over IRC with {@code NICK}/{@code USER}, waiting for the end of the welcome burst. */
     public static RawClient register(InetSocketAddress address, String nick) {
         RawClient c = connect(address);

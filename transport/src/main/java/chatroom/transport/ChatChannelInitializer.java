@@ -9,10 +9,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pipeline of the IRC and plain-text ports (STYLE.md §3). They share framing, the session bridge and the error
@@ -28,6 +30,7 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
     private final ConnectionLimiter limiter;
     private final ExceptionHandler exceptions;
     private final ChannelGroup connections;
+    private final @Nullable SslContext tls;
 
     ChatChannelInitializer(
             Connection.Protocol protocol,
@@ -37,7 +40,8 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             TransportConfig transport,
             ConnectionLimiter limiter,
             ExceptionHandler exceptions,
-            ChannelGroup connections) {
+            ChannelGroup connections,
+            @Nullable SslContext tls) {
         this.protocol = protocol;
         this.hub = hub;
         this.dispatcher = dispatcher;
@@ -46,6 +50,7 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
         this.limiter = limiter;
         this.exceptions = exceptions;
         this.connections = connections;
+        this.tls = tls;
     }
 
     @Override
@@ -55,8 +60,13 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline p = ch.pipeline();
         // first, so that refused connections cost nothing further
         p.addLast(PipelineNames.CONNECTION_LIMIT, limiter);
-        // before framing: a TLS ClientHello has no line end to wait for
-        p.addLast(PipelineNames.FOREIGN_PROTOCOL, new ForeignProtocolDetector());
+        if (tls != null) {
+            // everything after this stage sees plain text, exactly as on the IRC port
+            p.addLast(PipelineNames.TLS, tls.newHandler(ch.alloc()));
+        } else {
+            // before framing: a TLS ClientHello has no line end to wait for
+            p.addLast(PipelineNames.FOREIGN_PROTOCOL, new ForeignProtocolDetector());
+        }
         // telnet clients negotiate options with IAC sequences before the first line
         p.addLast(PipelineNames.TELNET_FILTER, new TelnetNegotiationFilter());
         // failFast=false: the whole overlong line is discarded, then we answer 417 and keep the connection

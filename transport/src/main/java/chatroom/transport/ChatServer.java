@@ -16,6 +16,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
@@ -47,6 +48,7 @@ public final class ChatServer {
 
     private @Nullable InetSocketAddress ircAddress;
     private @Nullable InetSocketAddress plainAddress;
+    private @Nullable InetSocketAddress ircTlsAddress;
 
     private ChatServer(ServerConfig config, InstantSource clock) {
         this.hub = new NettyHub();
@@ -59,9 +61,16 @@ public final class ChatServer {
 
     public static ChatServer start(ServerConfig config, TransportConfig transport, ListenConfig listen)
             throws InterruptedException {
+        return start(config, transport, listen, null);
+    }
+
+    /** Starts the listeners; {@code tls} is required when {@code listen} enables the TLS port. */
+    public static ChatServer start(
+            ServerConfig config, TransportConfig transport, ListenConfig listen, @Nullable SslContext tls)
+            throws InterruptedException {
         ChatServer server = new ChatServer(config, InstantSource.system());
         try {
-            server.bind(config, transport, listen);
+            server.bind(config, transport, listen, tls);
         } catch (RuntimeException | InterruptedException e) {
             server.stopThreads();
             throw e;
@@ -69,21 +78,53 @@ public final class ChatServer {
         return server;
     }
 
-    private void bind(ServerConfig config, TransportConfig transport, ListenConfig listen) throws InterruptedException {
+    private void bind(ServerConfig config, TransportConfig transport, ListenConfig listen, @Nullable SslContext tls)
+            throws InterruptedException {
         ConnectionLimiter limiter = new ConnectionLimiter(transport.maxConnectionsPerIp());
         ExceptionHandler exceptions = new ExceptionHandler();
-        for (Connection.Protocol protocol : Connection.Protocol.values()) {
-            int port = protocol == Connection.Protocol.IRC ? listen.ircPort() : listen.plainPort();
-            InetSocketAddress bound = listen(
-                    listen.bind(),
-                    port,
-                    new ChatChannelInitializer(
-                            protocol, hub, dispatcher, config, transport, limiter, exceptions, connections));
-            if (protocol == Connection.Protocol.IRC) {
-                ircAddress = bound;
-            } else {
-                plainAddress = bound;
+        ircAddress = listen(
+                listen.bind(),
+                listen.ircPort(),
+                new ChatChannelInitializer(
+                        Connection.Protocol.IRC,
+                        hub,
+                        dispatcher,
+                        config,
+                        transport,
+                        limiter,
+                        exceptions,
+                        connections,
+                        null));
+        plainAddress = listen(
+                listen.bind(),
+                listen.plainPort(),
+                new ChatChannelInitializer(
+                        Connection.Protocol.PLAIN,
+                        hub,
+                        dispatcher,
+                        config,
+                        transport,
+                        limiter,
+                        exceptions,
+                        connections,
+                        null));
+        if (listen.ircTlsPort() != ListenConfig.DISABLED) {
+            if (tls == null) {
+                throw new IllegalStateException("the TLS port needs a TLS context");
             }
+            ircTlsAddress = listen(
+                    listen.bind(),
+                    listen.ircTlsPort(),
+                    new ChatChannelInitializer(
+                            Connection.Protocol.IRC,
+                            hub,
+                            dispatcher,
+                            config,
+                            transport,
+                            limiter,
+                            exceptions,
+                            connections,
+                            tls));
         }
     }
 
@@ -119,6 +160,10 @@ public final class ChatServer {
 
     public @Nullable InetSocketAddress plainAddress() {
         return plainAddress;
+    }
+
+    public @Nullable InetSocketAddress ircTlsAddress() {
+        return ircTlsAddress;
     }
 
     /** Runs {@code query} on the hub and returns its result; for consoles and tests, never for event loops. */

@@ -19,7 +19,8 @@ final class ExceptionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause.getCause() instanceof javax.net.ssl.SSLException) {
+            // includes failed TLS handshakes (plain text on the TLS port): nothing readable can be sent back
             ctx.close();
         } else if (cause instanceof DecoderException) {
             Disconnector.disconnect(ctx.channel(), "Malformed input");

@@ -3,6 +3,7 @@ package chatroom.transport;
 /** Names of pipeline stages, in pipeline order (hivemq {@code ChannelHandlerNames}). */
 public final class PipelineNames {
     public static final String CONNECTION_LIMIT = "connection-limit";
+    public static final String TLS = "tls";
     public static final String FOREIGN_PROTOCOL = "foreign-protocol";
     public static final String TELNET_FILTER = "telnet-filter";
     public static final String FRAMER = "line-framer";
