@@ -22,44 +22,34 @@ import org.jspecify.annotations.Nullable;
  * person at a telnet prompt cannot answer a PING). Outbound IRC lines arrive encoded from {@link NettyOutbox}.
  */
 final class ChatChannelInitializer extends ChannelInitializer<Channel> {
-    private final Connection.Protocol protocol;
-    private final Hub hub;
-    private final Dispatcher dispatcher;
-    private final ServerConfig config;
-    private final TransportConfig transport;
-    private final ConnectionLimiter limiter;
-    private final ExceptionHandler exceptions;
-    private final ChannelGroup connections;
-    private final @Nullable SslContext tls;
-
-    ChatChannelInitializer(
-            Connection.Protocol protocol,
+    /** What every connection's pipeline shares, whatever its port. */
+    record Shared(
             Hub hub,
             Dispatcher dispatcher,
             ServerConfig config,
             TransportConfig transport,
             ConnectionLimiter limiter,
             ExceptionHandler exceptions,
-            ChannelGroup connections,
-            @Nullable SslContext tls) {
+            ChannelGroup connections) {}
+
+    private final Connection.Protocol protocol;
+    private final Shared shared;
+    private final @Nullable SslContext tls;
+
+    ChatChannelInitializer(Connection.Protocol protocol, Shared shared, @Nullable SslContext tls) {
         this.protocol = protocol;
-        this.hub = hub;
-        this.dispatcher = dispatcher;
-        this.config = config;
-        this.transport = transport;
-        this.limiter = limiter;
-        this.exceptions = exceptions;
-        this.connections = connections;
+        this.shared = shared;
         this.tls = tls;
     }
 
     @Override
     protected void initChannel(Channel ch) {
+        TransportConfig transport = shared.transport();
         ChatServer.configureChild(ch, transport);
-        connections.add(ch);
+        shared.connections().add(ch);
         ChannelPipeline p = ch.pipeline();
         // first, so that refused connections cost nothing further
-        p.addLast(PipelineNames.CONNECTION_LIMIT, limiter);
+        p.addLast(PipelineNames.CONNECTION_LIMIT, shared.limiter());
         if (tls != null) {
             // everything after this stage sees plain text, exactly as on the IRC port
             p.addLast(PipelineNames.TLS, tls.newHandler(ch.alloc()));
@@ -77,14 +67,18 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             p.addLast(
                     PipelineNames.IDLE,
                     new IdleStateHandler(transport.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-            p.addLast(PipelineNames.PING, new PingTimeoutHandler(config.serverName(), transport.pingTimeout()));
+            p.addLast(
+                    PipelineNames.PING, new PingTimeoutHandler(shared.config().serverName(), transport.pingTimeout()));
             autoJoin = List.of();
         } else {
             // outbound IrcMessages from the outbox are rendered here, so it sits before the session stage
-            p.addLast(PipelineNames.PLAIN, new PlainTranslatorHandler(ZoneId.systemDefault(), config.lobby()));
-            autoJoin = List.of(config.lobby());
+            p.addLast(
+                    PipelineNames.PLAIN,
+                    new PlainTranslatorHandler(
+                            ZoneId.systemDefault(), shared.config().lobby()));
+            autoJoin = List.of(shared.config().lobby());
         }
-        p.addLast(PipelineNames.SESSION, new SessionHandler(hub, dispatcher, protocol, autoJoin));
-        p.addLast(PipelineNames.EXCEPTIONS, exceptions);
+        p.addLast(PipelineNames.SESSION, new SessionHandler(shared.hub(), shared.dispatcher(), protocol, autoJoin));
+        p.addLast(PipelineNames.EXCEPTIONS, shared.exceptions());
     }
 }

@@ -1,6 +1,8 @@
 package chatroom.transport;
 
-import chatroom.core.Connection;
+import static chatroom.core.Connection.Protocol.IRC;
+import static chatroom.core.Connection.Protocol.PLAIN;
+
 import chatroom.core.ServerConfig;
 import chatroom.core.ServerState;
 import chatroom.core.command.Dispatcher;
@@ -80,51 +82,21 @@ public final class ChatServer {
 
     private void bind(ServerConfig config, TransportConfig transport, ListenConfig listen, @Nullable SslContext tls)
             throws InterruptedException {
-        ConnectionLimiter limiter = new ConnectionLimiter(transport.maxConnectionsPerIp());
-        ExceptionHandler exceptions = new ExceptionHandler();
-        ircAddress = listen(
-                listen.bind(),
-                listen.ircPort(),
-                new ChatChannelInitializer(
-                        Connection.Protocol.IRC,
-                        hub,
-                        dispatcher,
-                        config,
-                        transport,
-                        limiter,
-                        exceptions,
-                        connections,
-                        null));
-        plainAddress = listen(
-                listen.bind(),
-                listen.plainPort(),
-                new ChatChannelInitializer(
-                        Connection.Protocol.PLAIN,
-                        hub,
-                        dispatcher,
-                        config,
-                        transport,
-                        limiter,
-                        exceptions,
-                        connections,
-                        null));
+        var shared = new ChatChannelInitializer.Shared(
+                hub,
+                dispatcher,
+                config,
+                transport,
+                new ConnectionLimiter(transport.maxConnectionsPerIp()),
+                new ExceptionHandler(),
+                connections);
+        ircAddress = listen(listen.bind(), listen.ircPort(), new ChatChannelInitializer(IRC, shared, null));
+        plainAddress = listen(listen.bind(), listen.plainPort(), new ChatChannelInitializer(PLAIN, shared, null));
         if (listen.ircTlsPort() != ListenConfig.DISABLED) {
             if (tls == null) {
                 throw new IllegalStateException("the TLS port needs a TLS context");
             }
-            ircTlsAddress = listen(
-                    listen.bind(),
-                    listen.ircTlsPort(),
-                    new ChatChannelInitializer(
-                            Connection.Protocol.IRC,
-                            hub,
-                            dispatcher,
-                            config,
-                            transport,
-                            limiter,
-                            exceptions,
-                            connections,
-                            tls));
+            ircTlsAddress = listen(listen.bind(), listen.ircTlsPort(), new ChatChannelInitializer(IRC, shared, tls));
         }
     }
 
