@@ -5,7 +5,6 @@ Loaded by irctest as ``--controller chatroom_controller`` with this directory on
 """
 
 import atexit
-import glob
 import os
 import shutil
 from pathlib import Path
@@ -24,12 +23,10 @@ def _java() -> str:
     explicit = os.environ.get("CHATROOM_JAVA")
     if explicit:
         return explicit
+    # run-irctest.sh exports JAVA_HOME from .ci/find-jdk.sh (a JDK >= 21)
     home = os.environ.get("JAVA_HOME")
     if home and os.access(os.path.join(home, "bin", "java"), os.X_OK):
         return os.path.join(home, "bin", "java")
-    candidates = sorted(glob.glob("/usr/lib/jvm/*temurin*/bin/java"))
-    if candidates:
-        return candidates[-1]
     return shutil.which("java") or "java"
 
 
