@@ -125,6 +125,22 @@ class PlainProtocolIT {
     }
 
     @Test
+    void anIrcOperatorKicksATelnetUserAndRenamesAreSeenAcrossProtocols() {
+        try (RawClient op = server.register("pl_op");
+                RawClient telnet = login("pl_kicked")) {
+            op.send("JOIN #pl_kick").expect(" 366 ");
+            telnet.send("join pl_kick");
+            telnet.expect("* you joined pl_kick");
+            op.expect("JOIN #pl_kick");
+            telnet.send("nick pl_renamed");
+            assertThat(telnet.expect("known as")).endsWith("* you are now known as pl_renamed");
+            assertThat(op.expect("NICK")).endsWith("NICK pl_renamed");
+            op.send("KICK #pl_kick pl_renamed :enough");
+            assertThat(telnet.expect("kicked")).endsWith("* you were kicked from pl_kick by pl_op (enough)");
+        }
+    }
+
+    @Test
     void anHttpRequestOnThePlainPortIsRefusedAndClosed() {
         try (RawClient c = RawClient.connect(server.plain())) {
             c.send("GET / HTTP/1.1").send("Host: localhost").send("");

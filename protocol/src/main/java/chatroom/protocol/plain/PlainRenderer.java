@@ -81,7 +81,8 @@ final class PlainRenderer {
                 if (victim && m.param(0).equalsIgnoreCase(String.valueOf(s.currentRoom))) {
                     s.currentRoom = null;
                 }
-                yield "* " + (victim ? you() : m.param(1)) + verb(" was kicked from ", " 被踢出 ") + plain(m.param(0))
+                yield "* " + (victim ? you() + verb(" were", "") : m.param(1) + verb(" was", ""))
+                        + verb(" kicked from ", " 被踢出 ") + plain(m.param(0))
                         + verb(" by ", "，操作者 ") + who + reason(m.param(2));
             }
             case "MODE" ->

@@ -127,6 +127,13 @@ class PlainSessionTest {
     }
 
     @Test
+    void beingKickedLeavesTheCurrentRoom() throws IrcParseException {
+        assertThat(render(":bob!b@h KICK #lobby alice :bye"))
+                .containsExactly("[12:00:01] * you were kicked from lobby by bob (bye)");
+        assertThat(typed("hello?")).containsExactly("reply:[12:00:01] ! You are not in a room; join one: join ROOM");
+    }
+
+    @Test
     void ctcpActionShowsAsAnEmote() {
         IrcMessage action = IrcMessage.from("bob!b@h", "PRIVMSG", "#lobby", "\u0001ACTION waves\u0001");
         assertThat(s.render(action, NOW)).containsExactly("[12:00:01] [lobby] * bob waves");
