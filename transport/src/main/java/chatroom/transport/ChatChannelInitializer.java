@@ -72,10 +72,7 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             autoJoin = List.of();
         } else {
             // outbound IrcMessages from the outbox are rendered here, so it sits before the session stage
-            p.addLast(
-                    PipelineNames.PLAIN,
-                    new PlainTranslatorHandler(
-                            ZoneId.systemDefault(), shared.config().lobby()));
+            p.addLast(PipelineNames.PLAIN, new PlainTranslatorHandler(ZoneId.systemDefault()));
             autoJoin = List.of(shared.config().lobby());
         }
         p.addLast(PipelineNames.SESSION, new SessionHandler(shared.hub(), shared.dispatcher(), protocol, autoJoin));

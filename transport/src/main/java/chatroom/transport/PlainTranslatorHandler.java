@@ -21,8 +21,8 @@ import java.util.List;
 final class PlainTranslatorHandler extends ChannelDuplexHandler {
     private final PlainSession plain;
 
-    PlainTranslatorHandler(ZoneId zone, String lobby) {
-        this.plain = new PlainSession(zone, lobby);
+    PlainTranslatorHandler(ZoneId zone) {
+        this.plain = new PlainSession(zone);
     }
 
     @Override

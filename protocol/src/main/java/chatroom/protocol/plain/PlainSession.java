@@ -18,7 +18,6 @@ public final class PlainSession {
     private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "CONNECT");
 
     private final PlainRenderer renderer;
-    private final String lobby;
     PlainText.Lang lang = PlainText.Lang.EN;
 
     @Nullable
@@ -30,8 +29,7 @@ public final class PlainSession {
     boolean loggedIn;
     private boolean firstLine = true;
 
-    public PlainSession(ZoneId zone, String lobby) {
-        this.lobby = lobby;
+    public PlainSession(ZoneId zone) {
         this.renderer = new PlainRenderer(this, zone);
     }
 
@@ -127,9 +125,5 @@ public final class PlainSession {
     /** {@code lobby} and {@code #lobby} both name the IRC channel {@code #lobby}. */
     static String room(String name) {
         return name.startsWith("#") ? name : "#" + name;
-    }
-
-    String lobby() {
-        return lobby;
     }
 }

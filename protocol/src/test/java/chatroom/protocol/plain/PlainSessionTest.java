@@ -20,7 +20,7 @@ class PlainSessionTest {
 
     @BeforeEach
     void loggedInAliceInLobby() throws IrcParseException {
-        s = new PlainSession(ZoneOffset.UTC, "#lobby");
+        s = new PlainSession(ZoneOffset.UTC);
         s.onLine("login alice", NOW);
         render(":srv 001 alice :Welcome");
         render(":alice!alice@h JOIN #lobby");
@@ -73,7 +73,7 @@ class PlainSessionTest {
 
     @Test
     void loginSendsUserThenNickAndARetrySendsOnlyNick() {
-        PlainSession fresh = new PlainSession(ZoneOffset.UTC, "#lobby");
+        PlainSession fresh = new PlainSession(ZoneOffset.UTC);
         s = fresh;
         assertThat(typed("login 张三")).containsExactly("USER 张三 0 * 张三", "NICK 张三");
         assertThat(typed("login 李四")).containsExactly("NICK 李四");
@@ -81,7 +81,7 @@ class PlainSessionTest {
 
     @Test
     void beforeLoginOnlyLoginHelpAndLogoutWork() {
-        s = new PlainSession(ZoneOffset.UTC, "#lobby");
+        s = new PlainSession(ZoneOffset.UTC);
         assertThat(typed("say hi")).containsExactly("reply:[12:00:01] ! Please log in first: login NAME");
         assertThat(typed("login")).containsExactly("reply:[12:00:01] ! Please give a name: login NAME");
         assertThat(typed("help")).isNotEmpty().allMatch(l -> l.startsWith("reply:"));
@@ -89,7 +89,7 @@ class PlainSessionTest {
 
     @Test
     void anHttpRequestAsFirstLineClosesTheConnection() {
-        s = new PlainSession(ZoneOffset.UTC, "#lobby");
+        s = new PlainSession(ZoneOffset.UTC);
         assertThat(typed("GET / HTTP/1.1")).containsExactly("close:This is a chat server, not an HTTP server");
     }
 
