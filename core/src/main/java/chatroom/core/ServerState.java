@@ -1,5 +1,10 @@
 package chatroom.core;
 
+import chatroom.core.history.DeliveryGate;
+import chatroom.core.history.History;
+import chatroom.core.history.HistoryLog;
+import chatroom.core.history.ImmediateHistoryLog;
+import chatroom.core.history.InMemoryHistoryStore;
 import chatroom.core.room.Room;
 import chatroom.core.user.Capability;
 import chatroom.core.user.FloodBudget;
@@ -24,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 public final class ServerState {
     private final ServerConfig config;
     private final InstantSource clock;
-    private final Outbox outbox;
+    private final DeliveryGate outbox;
+    private final History history;
     private final Offload offload;
     private final Instant startedAt;
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
@@ -35,11 +41,24 @@ public final class ServerState {
     private long nextMessage;
     private final String messageIdPrefix;
     private int maxUsers;
+    private Instant lastEventTime = Instant.EPOCH;
 
+    /** A state whose history lives in memory and commits at once: for unit tests. */
     public ServerState(ServerConfig config, InstantSource clock, Outbox outbox, Offload offload) {
+        this(config, clock, outbox, offload, new ImmediateHistoryLog(new InMemoryHistoryStore()));
+        history.start(Runnable::run);
+    }
+
+    /**
+     * Output goes to {@code outbox} once the events it follows are in {@code historyLog} (DESIGN.md rule 2). The caller
+     * starts the history ({@code history().start(hub)}) before the first command.
+     */
+    public ServerState(
+            ServerConfig config, InstantSource clock, Outbox outbox, Offload offload, HistoryLog historyLog) {
         this.config = config;
         this.clock = clock;
-        this.outbox = outbox;
+        this.outbox = new DeliveryGate(outbox);
+        this.history = new History(historyLog, this.outbox, config.serverName());
         this.offload = offload;
         this.startedAt = clock.instant();
         this.messageIdPrefix = Long.toString(startedAt.toEpochMilli(), 36) + "-";
@@ -48,6 +67,22 @@ public final class ServerState {
     /** Unique for this server's lifetime and across restarts (the start time prefixes a counter). */
     public String nextMessageId() {
         return messageIdPrefix + Long.toString(nextMessage++, 36);
+    }
+
+    /**
+     * The time of a new event, in milliseconds and never earlier than the previous one, so history ordered by time
+     * and by sequence agree even if the clock steps back.
+     */
+    public Instant eventTime() {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (now.isAfter(lastEventTime)) {
+            lastEventTime = now;
+        }
+        return lastEventTime;
+    }
+
+    public History history() {
+        return history;
     }
 
     public ServerConfig config() {
@@ -127,7 +162,7 @@ public final class ServerState {
         for (Room r : u.rooms()) {
             r.renamed(u.nick().folded(), to.folded());
         }
-        u.nick(to);
+        u.nick(to, now());
         users.put(to.folded(), u);
     }
 

@@ -6,6 +6,7 @@ import chatroom.core.room.Mask;
 import chatroom.core.room.Membership;
 import chatroom.core.room.Room;
 import chatroom.core.user.User;
+import chatroom.protocol.IrcMessage;
 import chatroom.protocol.Numeric;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,9 @@ final class ChannelModes {
             params.add(name);
             params.add(changes.flags.toString());
             params.addAll(changes.args);
-            ctx.deliver(ServerState.sessionsOf(room), ctx.stamped(me.mask(), "MODE", params.toArray(String[]::new)));
+            IrcMessage mode = ctx.stamped(me.mask(), "MODE", params.toArray(String[]::new));
+            ctx.recordInRoom(room, mode);
+            ctx.deliver(ServerState.sessionsOf(room), mode);
         }
     }
 

@@ -1,6 +1,8 @@
 package chatroom.core.command;
 
 import chatroom.core.ServerState;
+import chatroom.core.history.Conversation;
+import chatroom.core.room.Room;
 import chatroom.core.user.Capability;
 import chatroom.core.user.Session;
 import chatroom.core.user.User;
@@ -93,9 +95,25 @@ public final class Context {
      */
     public IrcMessage stamped(String source, String command, String... params) {
         Map<String, String> tags = new HashMap<>();
-        tags.put("time", SERVER_TIME.format(state.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        tags.put("time", SERVER_TIME.format(state.eventTime()));
         tags.put("msgid", state.nextMessageId());
         return new IrcMessage(tags, source, command, List.of(params));
+    }
+
+    /**
+     * Keeps {@code m} (from {@link #stamped}) in the room's history; what is delivered after this waits for the commit.
+     */
+    public void recordInRoom(Room room, IrcMessage m) {
+        state.history()
+                .record(Conversation.room(room.name().folded()), user().nick().folded(), m, null);
+    }
+
+    /**
+     * Keeps a message the caller sent in {@code conversation}; if it cannot be stored, it is not delivered and the
+     * caller is told.
+     */
+    public void recordMessage(Conversation conversation, IrcMessage m) {
+        state.history().record(conversation, user().nick().folded(), m, session);
     }
 
     /** Delivers {@code m} to every session in {@code to}; the caller's own copy keeps reply order. */

@@ -78,7 +78,9 @@ final class JoinCommand {
         List<Session> members = ServerState.sessionsOf(room);
         String name = room.name().display();
         IrcMessage plain = ctx.stamped(u.mask(), "JOIN", name);
-        IrcMessage extended = ctx.stamped(u.mask(), "JOIN", name, "*", u.realname());
+        // one event, one msgid: the extended-join form is the same JOIN with the account and real name added
+        IrcMessage extended = new IrcMessage(plain.tags(), plain.source(), "JOIN", List.of(name, "*", u.realname()));
+        ctx.recordInRoom(room, plain);
         List<Session> ext =
                 members.stream().filter(s -> s.has(Capability.EXTENDED_JOIN)).toList();
         List<Session> std =

@@ -3,6 +3,7 @@ package chatroom.core.command;
 import chatroom.core.ServerState;
 import chatroom.core.room.Room;
 import chatroom.core.user.User;
+import chatroom.protocol.IrcMessage;
 import chatroom.protocol.Numeric;
 
 /**
@@ -57,9 +58,9 @@ final class KickCommand {
         } else if (!room.has(victim)) {
             ctx.reply(Numeric.ERR_USERNOTINCHANNEL, victim.nick().display(), name, "They aren't on that channel");
         } else {
-            ctx.deliver(
-                    ServerState.sessionsOf(room),
-                    ctx.stamped(me.mask(), "KICK", name, victim.nick().display(), reason));
+            IrcMessage kick = ctx.stamped(me.mask(), "KICK", name, victim.nick().display(), reason);
+            ctx.recordInRoom(room, kick);
+            ctx.deliver(ServerState.sessionsOf(room), kick);
             room.remove(victim);
             ctx.state().dropIfEmpty(room);
         }

@@ -1,6 +1,7 @@
 package chatroom.core.command;
 
 import chatroom.core.ServerState;
+import chatroom.core.history.Conversation;
 import chatroom.core.room.Room;
 import chatroom.core.user.Capability;
 import chatroom.core.user.Session;
@@ -100,6 +101,9 @@ final class MessageCommand {
             return;
         }
         IrcMessage m = message(ctx, kind, room.name().display(), tags);
+        if (stored(kind, tags)) {
+            ctx.recordMessage(Conversation.room(room.name().folded()), m);
+        }
         List<Session> to = new ArrayList<>();
         for (Session s : ServerState.sessionsOf(room)) {
             if ((s.user() != me || s.has(Capability.ECHO_MESSAGE)) && receives(s, kind)) {
@@ -128,6 +132,10 @@ final class MessageCommand {
             return;
         }
         IrcMessage m = message(ctx, kind, to.nick().display(), tags);
+        if (stored(kind, tags)) {
+            ctx.recordMessage(
+                    Conversation.whisper(ctx.user().nick().folded(), to.nick().folded()), m);
+        }
         // the recipient's copy is a delivery, not part of the sender's (labeled) response, even for a message to self
         ctx.state()
                 .outbox()
@@ -139,6 +147,13 @@ final class MessageCommand {
             ctx.reply(Numeric.RPL_AWAY, to.nick().display(), to.away());
         }
     }
+
+    /** Typing notifications come and go; a TAGMSG with any other tag (a reaction, say) is kept. */
+    private static boolean stored(Kind kind, Map<String, String> tags) {
+        return kind != Kind.TAGMSG || tags.keySet().stream().anyMatch(t -> !TRANSIENT_TAGS.contains(t));
+    }
+
+    private static final Set<String> TRANSIENT_TAGS = Set.of("+typing", "+draft/typing");
 
     /** Client-only tags ({@code +name}) travel with the message (https://ircv3.net/specs/extensions/message-tags). */
     private static Map<String, String> clientOnlyTags(IrcMessage m) {

@@ -40,6 +40,9 @@ final class NickCommand {
             return;
         }
         var msg = ctx.stamped(me.mask(), "NICK", nick.display());
+        for (var room : me.rooms()) {
+            ctx.recordInRoom(room, msg);
+        }
         ctx.deliver(state.neighbours(me, true), msg);
         state.renameUser(me, nick);
     }

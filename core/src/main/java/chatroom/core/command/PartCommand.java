@@ -31,6 +31,7 @@ final class PartCommand {
         var msg = reason == null
                 ? ctx.stamped(u.mask(), "PART", room.name().display())
                 : ctx.stamped(u.mask(), "PART", room.name().display(), reason);
+        ctx.recordInRoom(room, msg);
         ctx.deliver(ServerState.sessionsOf(room), msg);
         room.remove(u);
         ctx.state().dropIfEmpty(room);

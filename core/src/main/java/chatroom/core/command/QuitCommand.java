@@ -24,6 +24,9 @@ final class QuitCommand {
         User u = s.user();
         if (u != null) {
             var msg = ctx.stamped(u.mask(), "QUIT", reason);
+            for (Room r : u.rooms()) {
+                ctx.recordInRoom(r, msg);
+            }
             state.outbox().sendAll(state.neighbours(u, false), msg);
             for (Room r : List.copyOf(u.rooms())) {
                 r.remove(u);

@@ -3,6 +3,7 @@ package chatroom.core.command;
 import chatroom.core.ServerState;
 import chatroom.core.room.Room;
 import chatroom.core.user.User;
+import chatroom.protocol.IrcMessage;
 import chatroom.protocol.Numeric;
 
 /** {@code TOPIC <channel> [<topic>]}: read the topic, or set it (ops only when +t). An empty topic clears it. */
@@ -37,7 +38,9 @@ final class TopicCommand {
         }
         String topic = truncate(ctx.param(1), ctx.state().config().topicLength());
         room.topic(topic, me.mask(), ctx.state().now());
-        ctx.deliver(ServerState.sessionsOf(room), ctx.stamped(me.mask(), "TOPIC", name, topic));
+        IrcMessage event = ctx.stamped(me.mask(), "TOPIC", name, topic);
+        ctx.recordInRoom(room, event);
+        ctx.deliver(ServerState.sessionsOf(room), event);
     }
 
     static void sendTopic(Context ctx, Room room) {

@@ -17,6 +17,7 @@ public final class User {
     private final String host;
     private final Instant signedOnAt;
     private Instant lastSpokeAt;
+    private Instant nickSince;
     private boolean invisible;
     private boolean oper;
     private boolean wallops;
@@ -31,14 +32,25 @@ public final class User {
         this.host = host;
         this.signedOnAt = signedOnAt;
         this.lastSpokeAt = signedOnAt;
+        this.nickSince = signedOnAt;
     }
 
     public Nick nick() {
         return nick;
     }
 
-    public void nick(Nick n) {
+    /** Renames; {@code at} starts the time from which this person may read the nick's whispers back. */
+    public void nick(Nick n, Instant at) {
         nick = n;
+        nickSince = at;
+    }
+
+    /**
+     * When this person took the current nick. Until accounts exist, a nick is the only identity, so whisper history
+     * before this moment belongs to someone else (ergo's history cutoff for unregistered clients).
+     */
+    public Instant nickSince() {
+        return nickSince;
     }
 
     public String username() {

@@ -1,0 +1,34 @@
+package chatroom.core.history;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The hub's way into the store: appends are queued without blocking and committed in batches by one writer (STYLE.md
+ * §5.5); the outcome of each batch comes back on the hub through the listener, in sequence order.
+ */
+public interface HistoryLog extends AutoCloseable {
+    /** Called once before the first append; {@code hub} runs the listener's calls. */
+    void start(Executor hub, Listener listener);
+
+    /** Queues an event; MUST NOT block. Sequence numbers arrive in increasing order. */
+    void append(HistoryEvent event);
+
+    /** The store, for reads from offloaded work. */
+    HistoryStore store();
+
+    /** True when delivery waits for the commit (the default); false in the benchmark-only async mode. */
+    boolean durable();
+
+    /** Commits what is queued, then stops the writer. */
+    @Override
+    void close();
+
+    /** Batch outcomes, on the hub, in sequence order. */
+    interface Listener {
+        /** Every event up to {@code seq} is durable. */
+        void committed(long seq);
+
+        /** Events {@code fromSeq..toSeq} were not stored. */
+        void failed(long fromSeq, long toSeq, String reason);
+    }
+}

@@ -1,0 +1,299 @@
+package chatroom.store;
+
+import chatroom.core.history.HistoryEvent;
+import chatroom.core.history.HistoryException;
+import chatroom.core.history.HistoryQuery;
+import chatroom.core.history.HistoryStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The history in SQLite (WAL, synchronous=FULL: a commit survives a crash and a power cut) or PostgreSQL, through a
+ * HikariCP pool; the schema is migrated by Flyway on open. The SQL is the same for both.
+ */
+public final class JdbcHistoryStore implements HistoryStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbcHistoryStore.class);
+    private static final String COLUMNS = "seq, conversation, msgid, at_ms, command, sender, peer_a, peer_b, line";
+
+    private final DatabaseUrl url;
+    private final HikariDataSource pool;
+
+    private JdbcHistoryStore(DatabaseUrl url, HikariDataSource pool) {
+        this.url = url;
+        this.pool = pool;
+    }
+
+    /** Opens (creating and migrating as needed); fails with a clear message when the database is unreachable. */
+    public static JdbcHistoryStore open(DatabaseUrl url) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("chatroom-history");
+        c.setJdbcUrl(url.jdbcUrl());
+        c.setMaximumPoolSize(4);
+        c.setConnectionTimeout(5_000);
+        c.setValidationTimeout(2_000);
+        if (url.user() != null) {
+            c.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            c.setPassword(url.password());
+        }
+        if (url.schema() != null) {
+            c.setSchema(url.schema());
+        }
+        if (url.dialect() == DatabaseUrl.Dialect.SQLITE) {
+            // xerial reads these pragmas from the connection properties, so every pooled connection gets them
+            c.addDataSourceProperty("journal_mode", "WAL");
+            c.addDataSourceProperty("synchronous", "FULL");
+            c.addDataSourceProperty("busy_timeout", "5000");
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(c);
+        } catch (RuntimeException e) {
+            throw new HistoryException("cannot open the history database " + url + ": " + rootMessage(e), e);
+        }
+        try {
+            var flyway = Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration/" + url.dialect().name().toLowerCase(java.util.Locale.ROOT));
+            if (url.schema() != null) {
+                flyway.schemas(url.schema());
+            }
+            var result = flyway.load().migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("history database {} migrated to version {}", url, result.targetSchemaVersion);
+            }
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new HistoryException("cannot migrate the history database " + url + ": " + rootMessage(e), e);
+        }
+        return new JdbcHistoryStore(url, pool);
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    @Override
+    public long lastSeq() {
+        return query("last sequence number", "SELECT COALESCE(MAX(seq), 0) FROM events", List.of(), rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    @Override
+    public void append(List<HistoryEvent> events) {
+        String sql = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (HistoryEvent e : events) {
+                    ps.setLong(1, e.seq());
+                    ps.setString(2, e.conversation());
+                    ps.setString(3, e.msgid());
+                    ps.setLong(4, e.at().toEpochMilli());
+                    ps.setString(5, e.command());
+                    ps.setString(6, e.sender());
+                    ps.setString(7, e.peerA());
+                    ps.setString(8, e.peerB());
+                    ps.setString(9, e.line());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new HistoryException("cannot store " + events.size() + " events: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public List<HistoryEvent> read(HistoryQuery q) {
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + " FROM events WHERE conversation = ? AND at_ms >= ?");
+        List<Object> args =
+                new ArrayList<>(List.of(q.conversation(), q.notBefore().toEpochMilli()));
+        if (q.messagesOnly()) {
+            sql.append(" AND command IN ('PRIVMSG', 'NOTICE')");
+        }
+        if (q.from() != null) {
+            bound(sql, args, q.from(), q.fromInclusive() ? ">=" : ">");
+        }
+        if (q.to() != null) {
+            bound(sql, args, q.to(), "<");
+        }
+        sql.append(q.newest() ? " ORDER BY seq DESC" : " ORDER BY seq").append(" LIMIT ?");
+        args.add(q.limit());
+        List<HistoryEvent> out = query("history", sql.toString(), args, JdbcHistoryStore::events);
+        if (q.newest()) {
+            Collections.reverse(out);
+        }
+        return out;
+    }
+
+    private static void bound(StringBuilder sql, List<Object> args, HistoryQuery.Position p, String op) {
+        switch (p) {
+            case HistoryQuery.Position.Seq s -> {
+                sql.append(" AND seq ").append(op).append(" ?");
+                args.add(s.seq());
+            }
+            case HistoryQuery.Position.Time t -> {
+                sql.append(" AND at_ms ").append(op).append(" ?");
+                args.add(t.at().toEpochMilli());
+            }
+        }
+    }
+
+    @Override
+    public @Nullable HistoryEvent find(String conversation, String msgid) {
+        List<HistoryEvent> hit = query(
+                "msgid",
+                "SELECT " + COLUMNS + " FROM events WHERE conversation = ? AND msgid = ?",
+                List.of(conversation, msgid),
+                JdbcHistoryStore::events);
+        return hit.isEmpty() ? null : hit.getFirst();
+    }
+
+    @Override
+    public List<HistoryEvent> latestPerConversation(
+            Collection<String> rooms, String nick, Instant whispersSince, Instant from, Instant to, int limit) {
+        List<Object> args = new ArrayList<>(List.of(from.toEpochMilli(), to.toEpochMilli()));
+        StringBuilder mine = new StringBuilder("((peer_a = ? OR peer_b = ?) AND at_ms >= ?)");
+        args.addAll(List.of(nick, nick, whispersSince.toEpochMilli()));
+        if (!rooms.isEmpty()) {
+            mine.append(" OR conversation IN (")
+                    .append(String.join(", ", Collections.nCopies(rooms.size(), "?")))
+                    .append(")");
+            args.addAll(rooms);
+        }
+        args.add(limit);
+        String sql = "SELECT " + COLUMNS.replaceAll("(\\w+)", "e.$1") + " FROM events e JOIN ("
+                + "SELECT conversation, MAX(seq) AS last FROM events WHERE at_ms >= ? AND at_ms <= ? AND (" + mine
+                + ") GROUP BY conversation) l ON e.seq = l.last ORDER BY e.seq DESC LIMIT ?";
+        return query("targets", sql, args, JdbcHistoryStore::events);
+    }
+
+    @Override
+    public List<HistoryEvent> export(
+            @Nullable String room, @Nullable String whispersOf, Instant since, long afterSeq, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM events WHERE seq > ? AND at_ms >= ?");
+        List<Object> args = new ArrayList<>(List.of(afterSeq, since.toEpochMilli()));
+        if (room != null) {
+            sql.append(" AND conversation = ?");
+            args.add(room);
+        }
+        if (whispersOf != null) {
+            sql.append(" AND (peer_a = ? OR peer_b = ?)");
+            args.add(whispersOf);
+            args.add(whispersOf);
+        }
+        sql.append(" ORDER BY seq LIMIT ?");
+        args.add(limit);
+        return query("export", sql.toString(), args, JdbcHistoryStore::events);
+    }
+
+    @Override
+    public int prune(@Nullable Instant cutoff, int keepPerConversation) {
+        int deleted = 0;
+        if (cutoff != null) {
+            deleted += update("DELETE FROM events WHERE at_ms < ?", List.of(cutoff.toEpochMilli()));
+        }
+        if (keepPerConversation > 0) {
+            deleted += update(
+                    "DELETE FROM events WHERE seq IN (SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER "
+                            + "(PARTITION BY conversation ORDER BY seq DESC) AS n FROM events) ranked WHERE n > ?)",
+                    List.of(keepPerConversation));
+        }
+        return deleted;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @FunctionalInterface
+    private interface Rows<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T query(String what, String sql, List<?> args, Rows<T> rows) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rows.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new HistoryException("cannot read " + what + ": " + rootMessage(e), e);
+        }
+    }
+
+    private int update(String sql, List<?> args) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new HistoryException("cannot prune history: " + rootMessage(e), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<?> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private static List<HistoryEvent> events(ResultSet rs) throws SQLException {
+        List<HistoryEvent> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(new HistoryEvent(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Instant.ofEpochMilli(rs.getLong(4)),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9)));
+        }
+        return out;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            log.debug("rollback failed", e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t.getCause() != null && depth < 10; depth++) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage() == null ? t : t.getMessage());
+    }
+}
