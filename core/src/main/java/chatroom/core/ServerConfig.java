@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param floodBurst lines a client may send at once before fake lag applies
  * @param floodLinesPerSecond sustained lines per second; 0 disables flood control
  * @param floodMaxLagSeconds fake lag beyond which the client is disconnected ("Excess Flood")
+ * @param historyReplayLines lines of a room replayed to a plain-text user on joining it (0 = none)
+ * @param chathistoryLimit most events one CHATHISTORY request returns (ISUPPORT {@code CHATHISTORY=})
  */
 public record ServerConfig(
         String serverName,
@@ -31,7 +33,9 @@ public record ServerConfig(
         String adminName,
         String adminEmail,
         @Nullable String serverPassword,
-        List<Oper> opers) {
+        List<Oper> opers,
+        int historyReplayLines,
+        int chathistoryLimit) {
 
     public ServerConfig {
         motd = List.copyOf(motd);
@@ -62,7 +66,9 @@ public record ServerConfig(
                 "chatroom operators",
                 "root@localhost",
                 null,
-                List.of());
+                List.of(),
+                20,
+                1000);
     }
 
     public ServerConfig withFlood(int burst, double linesPerSecond) {
@@ -88,6 +94,12 @@ public record ServerConfig(
     public ServerConfig withOpers(List<Oper> list) {
         Builder b = toBuilder();
         b.opers = list;
+        return b.build();
+    }
+
+    public ServerConfig withHistoryReplayLines(int lines) {
+        Builder b = toBuilder();
+        b.historyReplayLines = lines;
         return b.build();
     }
 
@@ -123,6 +135,8 @@ public record ServerConfig(
         public String adminEmail;
         public @Nullable String serverPassword;
         public List<Oper> opers;
+        public int historyReplayLines;
+        public int chathistoryLimit;
 
         Builder(ServerConfig c) {
             serverName = c.serverName;
@@ -145,6 +159,8 @@ public record ServerConfig(
             adminEmail = c.adminEmail;
             serverPassword = c.serverPassword;
             opers = c.opers;
+            historyReplayLines = c.historyReplayLines;
+            chathistoryLimit = c.chathistoryLimit;
         }
 
         public ServerConfig build() {
@@ -168,7 +184,9 @@ public record ServerConfig(
                     adminName,
                     adminEmail,
                     serverPassword,
-                    opers);
+                    opers,
+                    historyReplayLines,
+                    chathistoryLimit);
         }
     }
 }

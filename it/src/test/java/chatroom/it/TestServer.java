@@ -1,21 +1,36 @@
 package chatroom.it;
 
 import chatroom.core.ServerConfig;
+import chatroom.core.history.HistoryLog;
+import chatroom.store.DatabaseUrl;
+import chatroom.store.HistoryWriter;
+import chatroom.store.JdbcHistoryStore;
+import chatroom.store.Retention;
 import chatroom.testkit.RawClient;
 import chatroom.transport.ChatServer;
 import chatroom.transport.ListenConfig;
 import chatroom.transport.TransportConfig;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
-/** A real server on 127.0.0.1, any free ports, for one test class or one test. */
+/** A real server on 127.0.0.1, any free ports, with its history in SQLite in a temporary directory. */
 final class TestServer implements AutoCloseable {
     final ChatServer server;
+    final Path dataDir;
 
-    private TestServer(ChatServer server) {
+    private TestServer(ChatServer server, Path dataDir) {
         this.server = server;
+        this.dataDir = dataDir;
     }
 
     static TestServer start() {
@@ -23,34 +38,54 @@ final class TestServer implements AutoCloseable {
     }
 
     /** With an IRC-over-TLS port using the self-signed certificate kept in {@code dataDir}. */
-    static TestServer startWithTls(java.nio.file.Path dataDir) {
+    static TestServer startWithTls(Path dataDir) {
         ServerConfig c = ServerConfig.defaults().withFlood(0, 0);
+        return start(
+                c,
+                TransportConfig.defaults(),
+                new ListenConfig("127.0.0.1", 0, 0, 0),
+                chatroom.transport.TlsContexts.server(null, null, dataDir, c.serverName()),
+                null,
+                tempDir());
+    }
+
+    static TestServer start(UnaryOperator<ServerConfig> chat, UnaryOperator<TransportConfig> transport) {
+        return start(chat, transport, null);
+    }
+
+    /** With history in {@code db} ({@code --db} syntax), or SQLite in a fresh directory when null. */
+    static TestServer start(UnaryOperator<ServerConfig> chat, UnaryOperator<TransportConfig> transport, String db) {
+        ServerConfig c = chat.apply(ServerConfig.defaults().withFlood(0, 0));
+        TransportConfig t = transport.apply(new TransportConfig(
+                TransportConfig.defaults().maxLineBytes(), 1 << 20, Duration.ofSeconds(60), Duration.ofSeconds(30), 0));
+        return start(c, t, new ListenConfig("127.0.0.1", 0, 0), null, db, tempDir());
+    }
+
+    private static TestServer start(
+            ServerConfig c, TransportConfig t, ListenConfig listen, SslContext tls, String db, Path dataDir) {
+        HistoryLog history = new HistoryWriter(
+                JdbcHistoryStore.open(DatabaseUrl.parse(db, dataDir)),
+                true,
+                Retention.KEEP_EVERYTHING,
+                InstantSource.system());
         try {
-            return new TestServer(ChatServer.start(
-                    c,
-                    TransportConfig.defaults(),
-                    new ListenConfig("127.0.0.1", 0, 0, 0),
-                    chatroom.transport.TlsContexts.server(null, null, dataDir, c.serverName())));
+            return new TestServer(ChatServer.start(c, t, listen, tls, history), dataDir);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("chatroom-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     InetSocketAddress ircTls() {
         return Objects.requireNonNull(server.ircTlsAddress());
-    }
-
-    static TestServer start(UnaryOperator<ServerConfig> chat, UnaryOperator<TransportConfig> transport) {
-        ServerConfig c = chat.apply(ServerConfig.defaults().withFlood(0, 0));
-        TransportConfig t = transport.apply(new TransportConfig(
-                TransportConfig.defaults().maxLineBytes(), 1 << 20, Duration.ofSeconds(60), Duration.ofSeconds(30), 0));
-        try {
-            return new TestServer(ChatServer.start(c, t, new ListenConfig("127.0.0.1", 0, 0)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     InetSocketAddress irc() {
@@ -78,6 +113,11 @@ final class TestServer implements AutoCloseable {
             server.shutdown("test over");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

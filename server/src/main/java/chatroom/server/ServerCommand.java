@@ -1,6 +1,12 @@
 package chatroom.server;
 
 import chatroom.core.ServerConfig;
+import chatroom.core.history.HistoryException;
+import chatroom.core.history.HistoryLog;
+import chatroom.store.DatabaseUrl;
+import chatroom.store.HistoryWriter;
+import chatroom.store.JdbcHistoryStore;
+import chatroom.store.Retention;
 import chatroom.transport.ChatServer;
 import chatroom.transport.ListenConfig;
 import chatroom.transport.TlsContexts;
@@ -132,6 +138,47 @@ final class ServerCommand implements Callable<Integer> {
             description = "Sustained lines per second (0 = no flood control).")
     double floodRate;
 
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            defaultValue = "",
+            description = "History database: sqlite:FILE or postgresql://user:password@host[:port]/db"
+                    + " (default: SQLite chatroom.db in --data-dir).")
+    String db = "";
+
+    @Option(
+            names = "--history-durability",
+            defaultValue = "sync",
+            description = "sync: a line is delivered only once stored; async: at once (benchmarks only: a crash"
+                    + " may lose lines). ${COMPLETION-CANDIDATES}")
+    Durability durability = Durability.sync;
+
+    /** Lower case so that the flag reads {@code --history-durability async}. */
+    @SuppressWarnings("EnumNaming")
+    enum Durability {
+        sync,
+        async
+    }
+
+    @Option(
+            names = "--history-max-age",
+            paramLabel = "DURATION",
+            description = "Delete history older than this (ISO-8601, e.g. P365D; default: keep everything).")
+    @Nullable
+    Duration historyMaxAge;
+
+    @Option(
+            names = "--history-max-per-room",
+            defaultValue = "0",
+            description = "Keep at most this many lines per room or whisper pair (0 = no limit).")
+    int historyMaxPerRoom;
+
+    @Option(
+            names = "--history-replay-lines",
+            defaultValue = "20",
+            description = "Lines of a room shown to a telnet user who joins it (0 = none).")
+    int historyReplayLines;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec().commandLine().getOut();
@@ -149,9 +196,10 @@ final class ServerCommand implements Callable<Integer> {
             var tls = ircTlsPort == ListenConfig.DISABLED
                     ? null
                     : TlsContexts.server(tlsCert, tlsKey, dataDir, chat.serverName());
+            HistoryLog history = openHistory(log);
             server = ChatServer.start(
-                    chat, transportConfig(), new ListenConfig(bind, ircPort, plainPort, ircTlsPort), tls);
-        } catch (IllegalStateException e) {
+                    chat, transportConfig(), new ListenConfig(bind, ircPort, plainPort, ircTlsPort), tls, history);
+        } catch (IllegalStateException | IllegalArgumentException | HistoryException e) {
             err.println("Cannot start: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
             return 1;
@@ -211,7 +259,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withNames(serverName, networkName)
                 .withServerPassword(serverPassword)
                 .withFlood(floodBurst, floodRate)
-                .withOpers(parseOpers(opers));
+                .withOpers(parseOpers(opers))
+                .withHistoryReplayLines(historyReplayLines);
         if (motdFile != null) {
             List<String> lines = Files.readAllLines(motdFile, StandardCharsets.UTF_8);
             c = c.withMotd(lines);
@@ -231,6 +280,17 @@ final class ServerCommand implements Callable<Integer> {
             out.add(new ServerConfig.Oper(spec.substring(0, colon), spec.substring(colon + 1)));
         }
         return out;
+    }
+
+    private HistoryLog openHistory(Logger log) {
+        DatabaseUrl url = DatabaseUrl.parse(db, dataDir);
+        JdbcHistoryStore store = JdbcHistoryStore.open(url);
+        log.info("history in {} ({})", url, durability == Durability.sync ? "stored before delivery" : "async");
+        return new HistoryWriter(
+                store,
+                durability == Durability.sync,
+                new Retention(historyMaxAge, historyMaxPerRoom),
+                java.time.InstantSource.system());
     }
 
     TransportConfig transportConfig() {

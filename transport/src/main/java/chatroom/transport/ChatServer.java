@@ -6,6 +6,7 @@ import static chatroom.core.Connection.Protocol.PLAIN;
 import chatroom.core.ServerConfig;
 import chatroom.core.ServerState;
 import chatroom.core.command.Dispatcher;
+import chatroom.core.history.HistoryLog;
 import chatroom.core.user.Session;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -52,26 +53,32 @@ public final class ChatServer {
     private @Nullable InetSocketAddress plainAddress;
     private @Nullable InetSocketAddress ircTlsAddress;
 
-    private ChatServer(ServerConfig config, InstantSource clock) {
+    private final HistoryLog history;
+
+    private ChatServer(ServerConfig config, InstantSource clock, HistoryLog history) {
         this.hub = new NettyHub();
+        this.history = history;
         this.state = new ServerState(
-                config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT), new VirtualThreadOffload(hub));
+                config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT), new VirtualThreadOffload(hub), history);
         this.dispatcher = new Dispatcher(state);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
     }
 
-    public static ChatServer start(ServerConfig config, TransportConfig transport, ListenConfig listen)
-            throws InterruptedException {
-        return start(config, transport, listen, null);
-    }
-
-    /** Starts the listeners; {@code tls} is required when {@code listen} enables the TLS port. */
+    /**
+     * Starts the history writer and the listeners; {@code tls} is required when {@code listen} enables the TLS port.
+     * The server owns {@code history} from here on and closes it last on shutdown.
+     */
     public static ChatServer start(
-            ServerConfig config, TransportConfig transport, ListenConfig listen, @Nullable SslContext tls)
+            ServerConfig config,
+            TransportConfig transport,
+            ListenConfig listen,
+            @Nullable SslContext tls,
+            HistoryLog history)
             throws InterruptedException {
-        ChatServer server = new ChatServer(config, InstantSource.system());
+        ChatServer server = new ChatServer(config, InstantSource.system(), history);
         try {
+            server.state.history().start(server.hub);
             server.bind(config, transport, listen, tls);
         } catch (RuntimeException | InterruptedException e) {
             server.stopThreads();
@@ -195,5 +202,6 @@ public final class ChatServer {
         boss.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
         hub.shutdown().await(5, TimeUnit.SECONDS);
         ((VirtualThreadOffload) state.offload()).close();
+        history.close();
     }
 }
