@@ -1,10 +1,13 @@
 package chatroom.core;
 
 import chatroom.core.command.Dispatcher;
+import chatroom.core.history.HistoryStore;
+import chatroom.core.history.ImmediateHistoryLog;
 import chatroom.core.user.Session;
 import chatroom.protocol.IrcParseException;
 import chatroom.protocol.IrcParser;
 import chatroom.testkit.MutableClock;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /** A server state machine with no threads or sockets: dispatch lines, read back exact replies. */
@@ -27,6 +30,19 @@ public final class ChatFixture {
         dispatcher = new Dispatcher(state);
     }
 
+    /**
+     * With history in {@code store}: each commit is reported as a later hub task, as the real writer does, run after
+     * the command that caused it.
+     */
+    public ChatFixture(HistoryStore store) {
+        ServerConfig config = ServerConfig.defaults().withFlood(0, 0);
+        state = new ServerState(config, clock, outbox, Offload.INLINE, new ImmediateHistoryLog(store));
+        state.history().start(hubTasks::add);
+        dispatcher = new Dispatcher(state);
+    }
+
+    private final ArrayDeque<Runnable> hubTasks = new ArrayDeque<>();
+
     public Session connect() {
         return dispatcher.connected(new FakeConnection("10.0.0.1", Connection.Protocol.IRC), List.of());
     }
@@ -43,6 +59,9 @@ public final class ChatFixture {
     public void send(Session s, String line) {
         try {
             dispatcher.dispatch(s, IrcParser.parse(line));
+            while (!hubTasks.isEmpty()) {
+                hubTasks.poll().run();
+            }
         } catch (IrcParseException e) {
             throw new IllegalArgumentException(e);
         }

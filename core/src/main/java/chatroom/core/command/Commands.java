@@ -47,6 +47,7 @@ final class Commands {
                 new CommandSpec("AWAY", AwayCommand::handle, 0, false),
                 new CommandSpec("SETNAME", AwayCommand::setname, 1, false),
                 new CommandSpec("CREATE", CreateCommand::handle, 1, false),
+                new CommandSpec("CHATHISTORY", ChathistoryCommand::handle, 0, false),
                 new CommandSpec("OPER", OperCommands::oper, 2, false),
                 new CommandSpec("KILL", OperCommands::kill, 2, false),
                 new CommandSpec("WALLOPS", OperCommands::wallops, 1, false));

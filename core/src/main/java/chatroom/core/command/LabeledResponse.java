@@ -25,7 +25,8 @@ final class LabeledResponse {
         List<IrcMessage> out = new ArrayList<>(replies.size() + 2);
         out.add(new IrcMessage(Map.of("label", label), server, "BATCH", List.of("+" + id, "labeled-response")));
         for (IrcMessage m : replies) {
-            out.add(withTag(m, "batch", id));
+            // lines inside a nested batch (CHATHISTORY) keep theirs; its BATCH +/- lines join the outer one
+            out.add(m.tags().containsKey("batch") ? m : withTag(m, "batch", id));
         }
         out.add(IrcMessage.from(server, "BATCH", "-" + id));
         return out;

@@ -5,12 +5,13 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Appends on the calling thread and reports the commit at once: for unit tests of the core over an {@link
+ * Appends on the calling thread and reports the outcome through the hub executor: for unit tests of the core over an {@link
  * InMemoryHistoryStore}, where the caller is the hub. Never used with a real database (the hub must not block).
  */
 public final class ImmediateHistoryLog implements HistoryLog {
     private final HistoryStore store;
     private @Nullable Listener listener;
+    private Executor hub = Runnable::run;
 
     public ImmediateHistoryLog(HistoryStore store) {
         this.store = store;
@@ -18,6 +19,7 @@ public final class ImmediateHistoryLog implements HistoryLog {
 
     @Override
     public void start(Executor hub, Listener listener) {
+        this.hub = hub;
         this.listener = listener;
     }
 
@@ -27,10 +29,10 @@ public final class ImmediateHistoryLog implements HistoryLog {
         try {
             store.append(List.of(event));
         } catch (HistoryException e) {
-            l.failed(event.seq(), event.seq(), String.valueOf(e.getMessage()));
+            hub.execute(() -> l.failed(event.seq(), event.seq(), String.valueOf(e.getMessage())));
             return;
         }
-        l.committed(event.seq());
+        hub.execute(() -> l.committed(event.seq()));
     }
 
     @Override

@@ -30,7 +30,7 @@ class RegistrationTest {
         Session s = f.connect();
         assertThat(f.ask(s, "CAP LS 302"))
                 .containsExactly(
-                        ":chatroom.local CAP * LS :away-notify batch cap-notify echo-message extended-join invite-notify"
+                        ":chatroom.local CAP * LS :away-notify batch cap-notify draft/chathistory echo-message draft/event-playback extended-join invite-notify"
                                 + " labeled-response message-tags multi-prefix server-time setname userhost-in-names");
         f.send(s, "NICK bob");
         assertThat(f.ask(s, "USER b 0 * :B")).isEmpty();
