@@ -49,8 +49,8 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
     ) -> None:
         if ssl:
             raise NotImplementedByController("TLS")
-        if run_services:
-            raise NotImplementedByController("services")
+        # run_services: chatroom has no separate services; tests that need accounts call registerUser,
+        # which irctest turns into a skip ("account registration") until accounts exist
         if websocket_hostname is not None or websocket_port is not None:
             raise NotImplementedByController("Websocket")
         assert self.proc is None
@@ -94,6 +94,10 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
         # some irctest cases skip in setUp after the server started, so tearDown never kills it
         atexit.register(self.proc.kill)
         self.wait_for_port()
+
+    def wait_for_services(self) -> None:
+        # no separate services process to wait for
+        pass
 
 
 def get_irctest_controller_class() -> Type[ChatroomController]:

@@ -21,7 +21,7 @@ cd "$irctest"
 set +e
 PYTHONPATH="$here:$irctest${PYTHONPATH:+:$PYTHONPATH}" python3 -m pytest -p no:cacheprovider \
     --controller "$controller" \
-    -m 'not services and not implementation-specific and not deprecated and not strict' \
+    -m 'not implementation-specific and not deprecated and not strict' \
     --junitxml="$report" -q "$@" irctest/server_tests
 status=$?
 set -e
