@@ -121,6 +121,9 @@ public final class ServerState {
             // the plain renderer shows every line with its time, and people expect to see what they said
             s.caps().add(Capability.SERVER_TIME);
             s.caps().add(Capability.ECHO_MESSAGE);
+            // history comes framed in a batch, which the renderer marks as history
+            s.caps().add(Capability.BATCH);
+            s.caps().add(Capability.CHATHISTORY);
         }
         sessions.put(s.id(), s);
         return s;

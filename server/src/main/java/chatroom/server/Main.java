@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A chat server for IRC clients, telnet and the browser.",
-        subcommands = {ServerCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServerCommand.class,
+            ExportCommand.class,
+            HashPasswordCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
 
     @SuppressForbidden // the process entry point is where System.exit belongs

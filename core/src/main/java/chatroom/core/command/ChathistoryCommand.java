@@ -75,6 +75,29 @@ final class ChathistoryCommand {
                         () -> fail(c, "MESSAGE_ERROR", sub, target, UNAVAILABLE)));
     }
 
+    /** The last {@code lines} messages of {@code room} before the caller's JOIN (event {@code joinSeq}). */
+    static void replay(Context ctx, Room room, long joinSeq, int lines) {
+        Request r = new Request(room.name().folded(), room.name().display(), true, Instant.EPOCH);
+        HistoryStore store = ctx.state().history().store();
+        ctx.offload(
+                () -> {
+                    try {
+                        return Optional.of(store.read(query(r, null, false, new Position.Seq(joinSeq), lines, true)));
+                    } catch (HistoryException e) {
+                        return Optional.<List<HistoryEvent>>empty();
+                    }
+                },
+                (c, events) -> events.ifPresent(found -> {
+                    if (!found.isEmpty()) {
+                        sendBatch(
+                                c,
+                                "chathistory",
+                                r.display(),
+                                found.stream().map(HistoryEvent::message).toList());
+                    }
+                }));
+    }
+
     /** What to read: the conversation, shown as {@code display}, with its visibility rules. */
     private record Request(String conversation, String display, boolean messagesOnly, Instant notBefore) {}
 

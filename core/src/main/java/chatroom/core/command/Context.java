@@ -28,6 +28,7 @@ public final class Context {
     private final IrcMessage message;
     private final List<IrcMessage> replies = new ArrayList<>();
     private final List<Context> others = new ArrayList<>();
+    private final List<Runnable> afterReplies = new ArrayList<>();
 
     private final Dispatcher dispatcher;
 
@@ -103,9 +104,18 @@ public final class Context {
     /**
      * Keeps {@code m} (from {@link #stamped}) in the room's history; what is delivered after this waits for the commit.
      */
-    public void recordInRoom(Room room, IrcMessage m) {
-        state.history()
+    public long recordInRoom(Room room, IrcMessage m) {
+        return state.history()
                 .record(Conversation.room(room.name().folded()), user().nick().folded(), m, null);
+    }
+
+    /** Work to start once this command's replies are out (e.g. history replay after a JOIN burst). */
+    void afterReplies(Runnable r) {
+        afterReplies.add(r);
+    }
+
+    List<Runnable> afterReplies() {
+        return afterReplies;
     }
 
     /**

@@ -180,6 +180,9 @@ public final class Dispatcher {
     private void finish(Context ctx) {
         send(ctx);
         state.outbox().flush();
+        for (Runnable r : ctx.afterReplies()) {
+            r.run();
+        }
     }
 
     private void send(Context ctx) {

@@ -1,5 +1,6 @@
 package chatroom.core.command;
 
+import chatroom.core.Connection;
 import chatroom.core.ServerState;
 import chatroom.core.room.JoinResult;
 import chatroom.core.room.Room;
@@ -80,7 +81,7 @@ final class JoinCommand {
         IrcMessage plain = ctx.stamped(u.mask(), "JOIN", name);
         // one event, one msgid: the extended-join form is the same JOIN with the account and real name added
         IrcMessage extended = new IrcMessage(plain.tags(), plain.source(), "JOIN", List.of(name, "*", u.realname()));
-        ctx.recordInRoom(room, plain);
+        long joinSeq = ctx.recordInRoom(room, plain);
         List<Session> ext =
                 members.stream().filter(s -> s.has(Capability.EXTENDED_JOIN)).toList();
         List<Session> std =
@@ -101,6 +102,11 @@ final class JoinCommand {
                 TopicCommand.sendTopic(burst, room);
             }
             NamesCommand.sendNames(burst, room);
+        }
+        int replay = ctx.state().config().historyReplayLines();
+        if (replay > 0 && ctx.session().connection().protocol() == Connection.Protocol.PLAIN) {
+            // telnet users cannot ask for history on their own client; they get the room's last lines on joining
+            ctx.afterReplies(() -> ChathistoryCommand.replay(ctx, room, joinSeq, replay));
         }
     }
 }

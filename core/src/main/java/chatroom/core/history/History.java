@@ -45,9 +45,10 @@ public final class History implements HistoryLog.Listener {
 
     /**
      * Stores {@code message} (stamped with time and msgid) as an event of {@code conversation}; output produced from
-     * now on waits for its commit. {@code sender} is told if a PRIVMSG/NOTICE/TAGMSG could not be stored.
+     * now on waits for its commit. {@code sender} is told if a PRIVMSG/NOTICE/TAGMSG could not be stored. Returns the
+     * event's sequence number.
      */
-    public void record(Conversation conversation, String senderNick, IrcMessage message, @Nullable Session sender) {
+    public long record(Conversation conversation, String senderNick, IrcMessage message, @Nullable Session sender) {
         long seq = ++lastSeq;
         if (historyLog.durable()) {
             gate.issued(seq);
@@ -56,6 +57,7 @@ public final class History implements HistoryLog.Listener {
             sent.addLast(new Sent(seq, message, sender));
         }
         historyLog.append(HistoryEvent.of(seq, conversation, senderNick, message));
+        return seq;
     }
 
     /** Events appended but not yet committed or failed. */

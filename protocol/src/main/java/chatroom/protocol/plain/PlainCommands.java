@@ -30,6 +30,7 @@ final class PlainCommands {
                 s.currentRoom == null
                         ? s.reply(now, PlainText.get(s.lang, "noRoom"))
                         : List.of(PlainSession.send("TOPIC", s.currentRoom, rest));
+            case "history" -> history(s, rest, now);
             case "away" ->
                 rest.isEmpty() ? List.of(PlainSession.send("AWAY")) : List.of(PlainSession.send("AWAY", rest));
             default -> line.startsWith("@") ? whisper(s, line.substring(1), now) : say(s, line, now);
@@ -98,6 +99,28 @@ final class PlainCommands {
         }
         return List.of(PlainSession.send("PRIVMSG", w[0], w[1]));
     }
+
+    /** {@code history [ROOM|NAME] [N]}: the last N lines of a room (default: the current one) or of a whisper. */
+    private static List<PlainAction> history(PlainSession s, String rest, Instant now) {
+        String target = s.currentRoom;
+        int n = DEFAULT_HISTORY;
+        for (String w : rest.isEmpty() ? new String[0] : rest.split("\\s+")) {
+            if (w.matches("\\d{1,6}")) {
+                n = Math.max(1, Integer.parseInt(w));
+            } else {
+                target = w;
+            }
+        }
+        if (target == null) {
+            return usage(s, now, "history [ROOM|NAME] [N]");
+        }
+        // a bare word is a room when such a room exists in the user's view: "history lobby" means #lobby
+        boolean isRoom = target.startsWith("#") || (!rest.isEmpty() && s.isKnownRoom(target));
+        return List.of(PlainSession.send(
+                "CHATHISTORY", "LATEST", isRoom ? PlainSession.room(target) : target, "*", Integer.toString(n)));
+    }
+
+    static final int DEFAULT_HISTORY = 20;
 
     private static List<PlainAction> usage(PlainSession s, Instant now, String usage) {
         return s.reply(now, PlainText.get(s.lang, "usage", usage));

@@ -33,8 +33,62 @@ final class PlainRenderer {
     }
 
     List<String> render(IrcMessage m, Instant now) {
+        if (m.command().equals("BATCH")) {
+            return batch(m, now);
+        }
+        String batch = m.tag("batch");
+        History h = batch == null ? null : histories.get(batch);
+        if (h != null) {
+            return replayed(h, m, now);
+        }
         String line = line(m);
         return line == null ? List.of() : List.of(stamp(timeOf(m, now)) + line);
+    }
+
+    /** An open {@code chathistory} batch: its target and how many lines it held. */
+    private static final class History {
+        final String target;
+        int lines;
+
+        History(String target) {
+            this.target = target;
+        }
+    }
+
+    private final java.util.Map<String, History> histories = new java.util.HashMap<>();
+
+    /** https://ircv3.net/specs/extensions/batch: a chathistory batch is framed by a header and a footer line. */
+    private List<String> batch(IrcMessage m, Instant now) {
+        String ref = m.param(0);
+        if (ref.startsWith("+") && m.param(1).equals("chathistory")) {
+            History h = new History(plain(m.param(2)));
+            histories.put(ref.substring(1), h);
+            return List.of(stamp(now) + "* " + PlainText.get(s.lang, "historyStart", h.target));
+        }
+        History h = ref.startsWith("-") ? histories.remove(ref.substring(1)) : null;
+        return h == null
+                ? List.of()
+                : List.of(stamp(now) + "* " + PlainText.get(s.lang, "historyEnd", h.target, h.lines));
+    }
+
+    /**
+     * A line from history, marked as such. It is rendered as it was said, but it must not change who the user is now
+     * or which room they are in, so the session's view is put back afterwards.
+     */
+    private List<String> replayed(History h, IrcMessage m, Instant now) {
+        String nick = s.nick;
+        String room = s.currentRoom;
+        var joined = java.util.Set.copyOf(s.joined);
+        String line = line(m);
+        s.nick = nick;
+        s.currentRoom = room;
+        s.joined.clear();
+        s.joined.addAll(joined);
+        if (line == null) {
+            return List.of();
+        }
+        h.lines++;
+        return List.of(stamp(timeOf(m, now)) + verb("(history) ", "（历史）") + line);
     }
 
     private static Instant timeOf(IrcMessage m, Instant now) {
@@ -58,12 +112,16 @@ final class PlainRenderer {
             case "JOIN" -> {
                 if (me) {
                     s.currentRoom = m.param(0);
+                    s.joined.add(CaseMapping.fold(m.param(0)));
                 }
                 yield "* " + who + verb(" joined ", " 加入了 ") + plain(m.param(0));
             }
             case "PART" -> {
                 if (me && m.param(0).equalsIgnoreCase(String.valueOf(s.currentRoom))) {
                     s.currentRoom = null;
+                }
+                if (me) {
+                    s.joined.remove(CaseMapping.fold(m.param(0)));
                 }
                 yield "* " + who + verb(" left ", "离开了 ") + plain(m.param(0)) + reason(m.param(1));
             }
@@ -80,6 +138,9 @@ final class PlainRenderer {
                 boolean victim = s.nick != null && CaseMapping.fold(m.param(1)).equals(CaseMapping.fold(s.nick));
                 if (victim && m.param(0).equalsIgnoreCase(String.valueOf(s.currentRoom))) {
                     s.currentRoom = null;
+                }
+                if (victim) {
+                    s.joined.remove(CaseMapping.fold(m.param(0)));
                 }
                 yield "* " + (victim ? you() + verb(" were", "") : m.param(1) + verb(" was", ""))
                         + verb(" kicked from ", " 被踢出 ") + plain(m.param(0))

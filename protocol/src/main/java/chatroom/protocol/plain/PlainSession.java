@@ -26,6 +26,9 @@ public final class PlainSession {
     @Nullable
     String currentRoom;
 
+    /** Rooms this user is in, folded: lets {@code history lobby} mean the room rather than a person. */
+    final Set<String> joined = new java.util.HashSet<>();
+
     boolean loggedIn;
     private boolean firstLine = true;
 
@@ -116,6 +119,10 @@ public final class PlainSession {
 
     List<PlainAction> reply(Instant now, String text) {
         return List.of(new PlainAction.Reply(renderer.stamp(now) + "! " + text));
+    }
+
+    boolean isKnownRoom(String name) {
+        return joined.contains(chatroom.protocol.CaseMapping.fold(room(name)));
     }
 
     static PlainAction send(String command, String... params) {

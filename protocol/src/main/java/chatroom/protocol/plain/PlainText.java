@@ -31,6 +31,8 @@ final class PlainText {
             Map.entry("cannotSend", new String[] {"You cannot speak in %s right now", "你现在不能在 %s 发言"}),
             Map.entry("needOp", new String[] {"Only the room's operators can do that in %s", "只有 %s 的管理员可以这样做"}),
             Map.entry("cannotJoin", new String[] {"You cannot join %s: %s", "你不能加入 %s：%s"}),
+            Map.entry("historyStart", new String[] {"History of %s:", "%s 的历史记录："}),
+            Map.entry("historyEnd", new String[] {"End of history of %s (%d lines)", "%s 的历史记录结束（%d 条）"}),
             Map.entry("lang", new String[] {"Language: English", "语言：简体中文"}));
 
     static final List<String[]> HELP = List.of(
@@ -42,6 +44,7 @@ final class PlainText {
             new String[] {"create room ROOM alice,bob", "create a room with members", "创建房间并加入成员"},
             new String[] {"send ROOM TEXT", "speak in another room", "在另一个房间发言"},
             new String[] {"@bob TEXT | send message alice,bob TEXT", "whisper to one or several", "私聊一人或多人"},
+            new String[] {"history [ROOM|NAME] [N]", "the last N lines of a room or whisper", "房间或私聊的最近 N 条消息"},
             new String[] {"nick NEW | topic TEXT | away [TEXT]", "rename, set topic, mark away", "改名、设置主题、标记离开"},
             new String[] {"lang en | lang zh", "English / 中文", "English / 中文"},
             new String[] {"logout", "leave the chat", "退出聊天"});
