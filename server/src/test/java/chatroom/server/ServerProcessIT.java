@@ -3,19 +3,14 @@ package chatroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatroom.testkit.RawClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,50 +23,20 @@ class ServerProcessIT {
     @TempDir
     Path dataDir;
 
+    private ServerProcess server;
     private Process process;
-    private final Map<String, InetSocketAddress> listening = new HashMap<>();
+    private Map<String, InetSocketAddress> listening;
 
     private void start(String... extra) throws IOException {
-        Path jar = Path.of("target", "chatroom.jar");
-        assertThat(jar).exists();
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var cmd = new ArrayList<>(List.of(
-                javaBin,
-                "-jar",
-                jar.toString(),
-                "server",
-                "--bind",
-                "127.0.0.1",
-                "--irc-port",
-                "0",
-                "--plain-port",
-                "0",
-                "--irc-tls-port",
-                "0",
-                "--data-dir",
-                dataDir.toString()));
-        cmd.addAll(List.of(extra));
-        process = new ProcessBuilder(cmd)
-                .redirectError(dataDir.resolve("stderr.txt").toFile())
-                .start();
-        BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        while (listening.size() < 3) {
-            String line = out.readLine();
-            assertThat(line).as("server stdout ended before it listened").isNotNull();
-            if (line.startsWith("listening ")) {
-                String[] parts = line.split(" ");
-                String[] hostPort = parts[2].split(":");
-                listening.put(parts[1], new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])));
-            }
-        }
-        CompletableFuture.runAsync(() -> out.lines().forEach(l -> {}));
+        server = ServerProcess.start(dataDir, 3, extra);
+        process = server.process;
+        listening = server.listening;
     }
 
     @AfterEach
     void kill() {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -133,7 +98,6 @@ class ServerProcessIT {
         String firstCert = Files.readString(dataDir.resolve("tls").resolve("self-signed-cert.pem"));
         process.destroy();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        listening.clear();
         start();
         assertThat(Files.readString(dataDir.resolve("tls").resolve("self-signed-cert.pem")))
                 .isEqualTo(firstCert);

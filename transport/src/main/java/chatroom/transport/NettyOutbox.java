@@ -8,7 +8,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import io.netty.util.AttributeKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The hub's outbox over Netty (STYLE.md §3 "Outbound"). Lives on the hub thread: it encodes each message once per
@@ -24,8 +22,6 @@ import java.util.concurrent.TimeUnit;
  * recipient there and flushes each channel once. Order per channel is the hub's order.
  */
 final class NettyOutbox implements Outbox {
-    private static final AttributeKey<Long> RESUME_AT = AttributeKey.valueOf("chatroom.resumeAt");
-
     private final ByteBufAllocator alloc;
     private final IdentityHashMap<EventLoop, List<Object>> pending = new IdentityHashMap<>();
 
@@ -80,20 +76,7 @@ final class NettyOutbox implements Outbox {
 
     @Override
     public void throttle(Session session, Duration pause) {
-        Channel ch = channel(session);
-        long resumeAt = System.nanoTime() + pause.toNanos();
-        ch.eventLoop().execute(() -> {
-            ch.attr(RESUME_AT).set(resumeAt);
-            ch.config().setAutoRead(false);
-            ch.eventLoop().schedule(() -> resume(ch), pause.toNanos(), TimeUnit.NANOSECONDS);
-        });
-    }
-
-    private static void resume(Channel ch) {
-        Long at = ch.attr(RESUME_AT).get();
-        if (at != null && System.nanoTime() - at >= 0 && !Disconnector.closing(ch)) {
-            ch.config().setAutoRead(true);
-        }
+        ReadPause.of(channel(session)).throttle(pause.toNanos());
     }
 
     @Override

@@ -47,18 +47,29 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, InboundLine line) {
+        ReadPause pause = ReadPause.of(ctx.channel());
+        pause.lineToHub();
         hub.execute(() -> {
-            Session s = session;
-            if (s == null) {
-                return;
-            }
-            switch (line) {
-                case InboundLine.Message m -> dispatcher.dispatch(s, m.message());
-                case InboundLine.InvalidUtf8 bad -> dispatcher.invalidUtf8(s, bad.command());
-                case InboundLine.ForbiddenCharacters bad -> dispatcher.forbiddenCharacters(s, bad.command());
-                case InboundLine.TooLong ignored -> dispatcher.inputTooLong(s);
+            try {
+                handle(line);
+            } finally {
+                pause.lineHandled();
             }
         });
+    }
+
+    /** On the hub. */
+    private void handle(InboundLine line) {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        switch (line) {
+            case InboundLine.Message m -> dispatcher.dispatch(s, m.message());
+            case InboundLine.InvalidUtf8 bad -> dispatcher.invalidUtf8(s, bad.command());
+            case InboundLine.ForbiddenCharacters bad -> dispatcher.forbiddenCharacters(s, bad.command());
+            case InboundLine.TooLong ignored -> dispatcher.inputTooLong(s);
+        }
     }
 
     @Override

@@ -1,0 +1,67 @@
+package chatroom.transport;
+
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Why a connection is not being read, and when it may be read again. Two reasons pause reading: flood control (fake
+ * lag until a time) and the hub being behind on this connection's lines (more than {@link #HIGH} waiting), which keeps
+ * one fast sender from filling the hub's queue ahead of everyone else. Reading resumes only when neither holds. State
+ * changes run on the channel's event loop; the count of lines at the hub is shared with the hub.
+ */
+final class ReadPause {
+    static final AttributeKey<ReadPause> KEY = AttributeKey.valueOf("chatroom.readPause");
+    /** Lines waiting at the hub beyond which this connection is not read. */
+    static final int HIGH = 64;
+    /** Reading resumes once the hub is down to this many. */
+    static final int LOW = 16;
+
+    private final Channel channel;
+    private final AtomicInteger atHub = new AtomicInteger();
+    private long throttledUntil;
+
+    private ReadPause(Channel channel) {
+        this.channel = channel;
+    }
+
+    static ReadPause of(Channel ch) {
+        ReadPause p = ch.attr(KEY).get();
+        if (p == null) {
+            p = new ReadPause(ch);
+            ReadPause raced = ch.attr(KEY).setIfAbsent(p);
+            return raced == null ? p : raced;
+        }
+        return p;
+    }
+
+    /** Event loop: a line goes to the hub. */
+    void lineToHub() {
+        if (atHub.incrementAndGet() >= HIGH) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    /** Hub: a line was handled. */
+    void lineHandled() {
+        if (atHub.decrementAndGet() == LOW) {
+            channel.eventLoop().execute(this::resumeIfClear);
+        }
+    }
+
+    /** Any thread: flood control pauses reading for {@code nanos}. */
+    void throttle(long nanos) {
+        channel.eventLoop().execute(() -> {
+            throttledUntil = System.nanoTime() + nanos;
+            channel.config().setAutoRead(false);
+            channel.eventLoop().schedule(this::resumeIfClear, nanos, TimeUnit.NANOSECONDS);
+        });
+    }
+
+    private void resumeIfClear() {
+        if (System.nanoTime() - throttledUntil >= 0 && atHub.get() < HIGH && !Disconnector.closing(channel)) {
+            channel.config().setAutoRead(true);
+        }
+    }
+}
