@@ -27,10 +27,19 @@ import java.util.stream.Stream;
 final class TestServer implements AutoCloseable {
     final ChatServer server;
     final Path dataDir;
+    private final boolean ownsDataDir;
 
-    private TestServer(ChatServer server, Path dataDir) {
+    private TestServer(ChatServer server, Path dataDir, boolean ownsDataDir) {
         this.server = server;
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
+    }
+
+    /** In the caller's {@code dataDir} (kept on close, e.g. for a restart), history in {@code db} or SQLite there. */
+    static TestServer startIn(Path dataDir, String db) {
+        ServerConfig c = ServerConfig.defaults().withFlood(0, 0);
+        TestServer s = start(c, TransportConfig.defaults(), new ListenConfig("127.0.0.1", 0, 0), null, db, dataDir);
+        return new TestServer(s.server, dataDir, false);
     }
 
     static TestServer start() {
@@ -69,7 +78,7 @@ final class TestServer implements AutoCloseable {
                 Retention.KEEP_EVERYTHING,
                 InstantSource.system());
         try {
-            return new TestServer(ChatServer.start(c, t, listen, tls, history), dataDir);
+            return new TestServer(ChatServer.start(c, t, listen, tls, history), dataDir, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -113,6 +122,9 @@ final class TestServer implements AutoCloseable {
             server.shutdown("test over");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!ownsDataDir) {
+            return;
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
