@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The hub's outbox over Netty (STYLE.md §3 "Outbound"). Lives on the hub thread: it encodes each message once per
@@ -24,6 +26,8 @@ import java.util.Set;
 final class NettyOutbox implements Outbox {
     private final ByteBufAllocator alloc;
     private final IdentityHashMap<EventLoop, List<Object>> pending = new IdentityHashMap<>();
+    /** Hub-owned map; each value is shared with its event loop. */
+    private final IdentityHashMap<EventLoop, Outgoing> outgoing = new IdentityHashMap<>();
 
     NettyOutbox(ByteBufAllocator alloc) {
         this.alloc = alloc;
@@ -85,15 +89,51 @@ final class NettyOutbox implements Outbox {
             return;
         }
         for (Map.Entry<EventLoop, List<Object>> e : pending.entrySet()) {
-            List<Object> batch = e.getValue();
-            e.getKey().execute(() -> writeBatch(batch));
+            outgoing.computeIfAbsent(e.getKey(), Outgoing::new).add(e.getValue());
         }
         pending.clear();
     }
 
-    /** Runs on the event loop: write everything, flush each channel once, enforce the send queue. */
-    private static void writeBatch(List<Object> batch) {
-        Set<Channel> touched = new LinkedHashSet<>();
+    /**
+     * An event loop's share of the hub's output. The hub adds batches; at most one drain task is scheduled at a time,
+     * so while the loop is busy the batches of several hub tasks pile up and go out with one flush per channel.
+     */
+    private static final class Outgoing {
+        private final EventLoop loop;
+        private final ConcurrentLinkedQueue<List<Object>> batches = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+
+        Outgoing(EventLoop loop) {
+            this.loop = loop;
+        }
+
+        /** Hub thread. */
+        void add(List<Object> batch) {
+            batches.add(batch);
+            if (scheduled.compareAndSet(false, true)) {
+                loop.execute(this::drain);
+            }
+        }
+
+        /** Event loop: everything queued so far; a batch added after the flag is cleared schedules another drain. */
+        private void drain() {
+            scheduled.set(false);
+            Set<Channel> touched = new LinkedHashSet<>();
+            List<Object> batch;
+            while ((batch = batches.poll()) != null) {
+                writeBatch(batch, touched);
+            }
+            for (Channel ch : touched) {
+                ch.flush();
+                if (!ch.isWritable() && !Disconnector.closing(ch)) {
+                    Disconnector.disconnect(ch, "SendQ exceeded");
+                }
+            }
+        }
+    }
+
+    /** Runs on the event loop: writes everything; the caller flushes each touched channel once. */
+    private static void writeBatch(List<Object> batch, Set<Channel> touched) {
         for (Object o : batch) {
             if (o instanceof Write w) {
                 if (Disconnector.closing(w.channel()) || !w.channel().isActive()) {
@@ -105,12 +145,6 @@ final class NettyOutbox implements Outbox {
             } else if (o instanceof Close c) {
                 c.channel().flush();
                 Disconnector.disconnect(c.channel(), c.reason());
-            }
-        }
-        for (Channel ch : touched) {
-            ch.flush();
-            if (!ch.isWritable() && !Disconnector.closing(ch)) {
-                Disconnector.disconnect(ch, "SendQ exceeded");
             }
         }
     }
