@@ -4,8 +4,6 @@ import chatroom.core.history.HistoryEvent;
 import chatroom.core.history.HistoryException;
 import chatroom.core.history.HistoryQuery;
 import chatroom.core.history.HistoryStore;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,76 +13,26 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * The history in SQLite (WAL, synchronous=FULL: a commit survives a crash and a power cut) or PostgreSQL, through a
- * HikariCP pool; the schema is migrated by Flyway on open. The SQL is the same for both.
- */
+/** The history in a {@link Database}: one table of events, written in batches by the {@link HistoryWriter}. */
 public final class JdbcHistoryStore implements HistoryStore {
-    private static final Logger log = LoggerFactory.getLogger(JdbcHistoryStore.class);
     private static final String COLUMNS = "seq, conversation, msgid, at_ms, command, sender, peer_a, peer_b, line";
 
-    private final DatabaseUrl url;
-    private final HikariDataSource pool;
+    private final Database db;
 
-    private JdbcHistoryStore(DatabaseUrl url, HikariDataSource pool) {
-        this.url = url;
-        this.pool = pool;
+    /** The history in {@code db}, which this store closes with itself. */
+    public JdbcHistoryStore(Database db) {
+        this.db = db;
     }
 
     /** Opens (creating and migrating as needed); fails with a clear message when the database is unreachable. */
     public static JdbcHistoryStore open(DatabaseUrl url) {
-        HikariConfig c = new HikariConfig();
-        c.setPoolName("chatroom-history");
-        c.setJdbcUrl(url.jdbcUrl());
-        c.setMaximumPoolSize(4);
-        c.setConnectionTimeout(5_000);
-        c.setValidationTimeout(2_000);
-        if (url.user() != null) {
-            c.setUsername(url.user());
-        }
-        if (url.password() != null) {
-            c.setPassword(url.password());
-        }
-        if (url.schema() != null) {
-            c.setSchema(url.schema());
-        }
-        if (url.dialect() == DatabaseUrl.Dialect.SQLITE) {
-            // xerial reads these pragmas from the connection properties, so every pooled connection gets them
-            c.addDataSourceProperty("journal_mode", "WAL");
-            c.addDataSourceProperty("synchronous", "FULL");
-            c.addDataSourceProperty("busy_timeout", "5000");
-        }
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(c);
-        } catch (RuntimeException e) {
-            throw new HistoryException("cannot open the history database " + url + ": " + rootMessage(e), e);
-        }
-        try {
-            var flyway = Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration/" + url.dialect().name().toLowerCase(java.util.Locale.ROOT));
-            if (url.schema() != null) {
-                flyway.schemas(url.schema());
-            }
-            var result = flyway.load().migrate();
-            if (result.migrationsExecuted > 0) {
-                log.info("history database {} migrated to version {}", url, result.targetSchemaVersion);
-            }
-        } catch (RuntimeException e) {
-            pool.close();
-            throw new HistoryException("cannot migrate the history database " + url + ": " + rootMessage(e), e);
-        }
-        return new JdbcHistoryStore(url, pool);
+        return new JdbcHistoryStore(Database.open(url));
     }
 
     public DatabaseUrl url() {
-        return url;
+        return db.url();
     }
 
     @Override
@@ -98,7 +46,7 @@ public final class JdbcHistoryStore implements HistoryStore {
     @Override
     public void append(List<HistoryEvent> events) {
         String sql = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (HistoryEvent e : events) {
@@ -116,13 +64,13 @@ public final class JdbcHistoryStore implements HistoryStore {
                 ps.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
+                Database.rollbackQuietly(c);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new HistoryException("cannot store " + events.size() + " events: " + rootMessage(e), e);
+            throw new HistoryException("cannot store " + events.size() + " events: " + Database.rootMessage(e), e);
         }
     }
 
@@ -228,40 +176,15 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public void close() {
-        pool.close();
+        db.close();
     }
 
-    @FunctionalInterface
-    private interface Rows<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> T query(String what, String sql, List<?> args, Rows<T> rows) {
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rows.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new HistoryException("cannot read " + what + ": " + rootMessage(e), e);
-        }
+    private <T> T query(String what, String sql, List<?> args, Database.Rows<T> rows) {
+        return db.query(what, sql, args, rows);
     }
 
     private int update(String sql, List<?> args) {
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new HistoryException("cannot prune history: " + rootMessage(e), e);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, List<?> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
+        return db.update("prune history", sql, args);
     }
 
     private static List<HistoryEvent> events(ResultSet rs) throws SQLException {
@@ -279,21 +202,5 @@ public final class JdbcHistoryStore implements HistoryStore {
                     rs.getString(9)));
         }
         return out;
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            log.debug("rollback failed", e);
-        }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        for (int depth = 0; t.getCause() != null && depth < 10; depth++) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage() == null ? t : t.getMessage());
     }
 }

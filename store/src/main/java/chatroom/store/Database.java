@@ -1,0 +1,139 @@
+package chatroom.store;
+
+import chatroom.core.history.HistoryException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One database for every store: a HikariCP pool over SQLite (WAL, {@code synchronous=FULL}: a commit survives a crash
+ * and a power cut) or PostgreSQL, with the schema migrated by Flyway on open. The SQL is the same for both.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseUrl url;
+    private final HikariDataSource pool;
+
+    private Database(DatabaseUrl url, HikariDataSource pool) {
+        this.url = url;
+        this.pool = pool;
+    }
+
+    /** Opens (creating and migrating as needed); fails with a clear message when the database is unreachable. */
+    public static Database open(DatabaseUrl url) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("chatroom-db");
+        c.setJdbcUrl(url.jdbcUrl());
+        c.setMaximumPoolSize(4);
+        c.setConnectionTimeout(5_000);
+        c.setValidationTimeout(2_000);
+        if (url.user() != null) {
+            c.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            c.setPassword(url.password());
+        }
+        if (url.schema() != null) {
+            c.setSchema(url.schema());
+        }
+        if (url.dialect() == DatabaseUrl.Dialect.SQLITE) {
+            // xerial reads these pragmas from the connection properties, so every pooled connection gets them
+            c.addDataSourceProperty("journal_mode", "WAL");
+            c.addDataSourceProperty("synchronous", "FULL");
+            c.addDataSourceProperty("busy_timeout", "5000");
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(c);
+        } catch (RuntimeException e) {
+            throw new HistoryException("cannot open the history database " + url + ": " + rootMessage(e), e);
+        }
+        try {
+            var flyway = Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration/" + url.dialect().name().toLowerCase(Locale.ROOT));
+            if (url.schema() != null) {
+                flyway.schemas(url.schema());
+            }
+            var result = flyway.load().migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("database {} migrated to version {}", url, result.targetSchemaVersion);
+            }
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new HistoryException("cannot migrate the history database " + url + ": " + rootMessage(e), e);
+        }
+        return new Database(url, pool);
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @FunctionalInterface
+    interface Rows<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    <T> T query(String what, String sql, List<?> args, Rows<T> rows) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rows.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new HistoryException("cannot read " + what + ": " + rootMessage(e), e);
+        }
+    }
+
+    int update(String what, String sql, List<?> args) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new HistoryException("cannot " + what + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<?> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            log.debug("rollback failed", e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t.getCause() != null && depth < 10; depth++) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage() == null ? t : t.getMessage());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
