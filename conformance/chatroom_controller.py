@@ -32,7 +32,7 @@ def _java() -> str:
 
 class ChatroomController(BaseServerController, DirectoryBasedController):
     software_name = "chatroom"
-    supported_sasl_mechanisms: Set[str] = set()
+    supported_sasl_mechanisms: Set[str] = {"PLAIN"}
     supports_sts = False
 
     def run(
@@ -88,12 +88,39 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
             "--oper",
             "operuser:" + OPER_HASH,
         ]
+        # irctest registers accounts with short passwords; its test cases say how registration is configured
+        args += ["--min-password-length", "1"]
+        config = self.test_config
+        args += [
+            "--account-registration",
+            "before-connect" if config.account_registration_before_connect else "after-connect",
+        ]
+        if config.account_registration_requires_email:
+            args += ["--registration-needs-email"]
         if password is not None:
             args += ["--server-password", password]
         self.proc = self.execute(args)
         # some irctest cases skip in setUp after the server started, so tearDown never kills it
         atexit.register(self.proc.kill)
         self.wait_for_port()
+
+    def registerUser(self, case, username: str, password: Optional[str] = None) -> None:  # type: ignore
+        # accounts are registered through NickServ on a throwaway connection, as a classic client would
+        assert password, "chatroom accounts need a password"
+        client = case.addClient(show_io=False)
+        case.sendLine(client, "NICK " + username)
+        case.sendLine(client, "USER r e g :user")
+        while case.getRegistrationMessage(client).command != "001":
+            pass
+        case.getMessages(client)
+        case.sendLine(client, "PRIVMSG NickServ :REGISTER " + password)
+        while True:
+            msg = case.getMessage(client)
+            if msg.command == "NOTICE":
+                assert msg.params == [username, "Account created"], msg
+                break
+        case.sendLine(client, "QUIT")
+        case.assertDisconnected(client)
 
     def wait_for_services(self) -> None:
         # no separate services process to wait for

@@ -1,8 +1,10 @@
 package chatroom.bench;
 
 import chatroom.core.ServerConfig;
+import chatroom.store.Database;
 import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
+import chatroom.store.JdbcAccountStore;
 import chatroom.store.JdbcHistoryStore;
 import chatroom.store.Retention;
 import chatroom.transport.ChatServer;
@@ -138,14 +140,16 @@ public final class HistoryBench implements Callable<Integer> {
     }
 
     private ChatServer startServer(Path dir, boolean durable) throws InterruptedException {
-        var store = JdbcHistoryStore.open(DatabaseUrl.parse(db, dir));
-        var history = new HistoryWriter(store, durable, Retention.KEEP_EVERYTHING, InstantSource.system());
+        Database database = Database.open(DatabaseUrl.parse(db, dir));
+        var history = new HistoryWriter(
+                new JdbcHistoryStore(database), durable, Retention.KEEP_EVERYTHING, InstantSource.system());
         return ChatServer.start(
                 ServerConfig.defaults().withFlood(0, 0),
                 new TransportConfig(8192, 16 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5), 0),
                 new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED),
                 null,
-                history);
+                history,
+                new JdbcAccountStore(database));
     }
 
     /** Senders send until warm-up plus measurement is over; {@code rate} 0 means as fast as the window allows. */

@@ -1,6 +1,8 @@
 package chatroom.core;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,12 +14,15 @@ public final class Passwords {
 
     private Passwords() {}
 
+    /** Passwords over bcrypt's 72 bytes are first hashed with SHA-512 (same for hash and verify), never refused. */
+    private static final LongPasswordStrategy LONG = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);
+
     public static String hash(String password) {
-        return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+        return BCrypt.with(BCrypt.Version.VERSION_2A, LONG).hashToString(COST, password.toCharArray());
     }
 
     public static boolean verify(String password, String hash) {
-        return BCrypt.verifyer()
+        return BCrypt.verifyer(BCrypt.Version.VERSION_2A, LONG)
                 .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
                 .verified;
     }

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param floodMaxLagSeconds fake lag beyond which the client is disconnected ("Excess Flood")
  * @param historyReplayLines lines of a room replayed to a plain-text user on joining it (0 = none)
  * @param chathistoryLimit most events one CHATHISTORY request returns (ISUPPORT {@code CHATHISTORY=})
+ * @param registration when people may register accounts themselves
+ * @param registrationNeedsEmail whether REGISTER must carry an address that looks like email (checked for shape
+ *     only: no mail is sent and the address is not kept)
+ * @param minPasswordLength shortest password accepted for a new account
  */
 public record ServerConfig(
         String serverName,
@@ -35,7 +39,10 @@ public record ServerConfig(
         @Nullable String serverPassword,
         List<Oper> opers,
         int historyReplayLines,
-        int chathistoryLimit) {
+        int chathistoryLimit,
+        Registration registration,
+        boolean registrationNeedsEmail,
+        int minPasswordLength) {
 
     public ServerConfig {
         motd = List.copyOf(motd);
@@ -68,7 +75,28 @@ public record ServerConfig(
                 null,
                 List.of(),
                 20,
-                1000);
+                1000,
+                Registration.BEFORE_CONNECT,
+                false,
+                6);
+    }
+
+    /**
+     * Self-service account registration (https://ircv3.net/specs/extensions/account-registration): also while
+     * connecting, only once connected, or not at all (operators would add accounts).
+     */
+    public enum Registration {
+        BEFORE_CONNECT,
+        AFTER_CONNECT,
+        OFF
+    }
+
+    public ServerConfig withAccounts(Registration when, boolean needsEmail, int minPassword) {
+        Builder b = toBuilder();
+        b.registration = when;
+        b.registrationNeedsEmail = needsEmail;
+        b.minPasswordLength = minPassword;
+        return b.build();
     }
 
     public ServerConfig withFlood(int burst, double linesPerSecond) {
@@ -137,6 +165,9 @@ public record ServerConfig(
         public List<Oper> opers;
         public int historyReplayLines;
         public int chathistoryLimit;
+        public Registration registration;
+        public boolean registrationNeedsEmail;
+        public int minPasswordLength;
 
         Builder(ServerConfig c) {
             serverName = c.serverName;
@@ -161,6 +192,9 @@ public record ServerConfig(
             opers = c.opers;
             historyReplayLines = c.historyReplayLines;
             chathistoryLimit = c.chathistoryLimit;
+            registration = c.registration;
+            registrationNeedsEmail = c.registrationNeedsEmail;
+            minPasswordLength = c.minPasswordLength;
         }
 
         public ServerConfig build() {
@@ -186,7 +220,10 @@ public record ServerConfig(
                     serverPassword,
                     opers,
                     historyReplayLines,
-                    chathistoryLimit);
+                    chathistoryLimit,
+                    registration,
+                    registrationNeedsEmail,
+                    minPasswordLength);
         }
     }
 }

@@ -1,5 +1,7 @@
 package chatroom.core;
 
+import chatroom.core.account.AccountStore;
+import chatroom.core.account.InMemoryAccountStore;
 import chatroom.core.history.DeliveryGate;
 import chatroom.core.history.History;
 import chatroom.core.history.HistoryLog;
@@ -31,6 +33,7 @@ public final class ServerState {
     private final InstantSource clock;
     private final DeliveryGate outbox;
     private final History history;
+    private final AccountStore accounts;
     private final Offload offload;
     private final Instant startedAt;
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
@@ -45,7 +48,13 @@ public final class ServerState {
 
     /** A state whose history lives in memory and commits at once: for unit tests. */
     public ServerState(ServerConfig config, InstantSource clock, Outbox outbox, Offload offload) {
-        this(config, clock, outbox, offload, new ImmediateHistoryLog(new InMemoryHistoryStore()));
+        this(
+                config,
+                clock,
+                outbox,
+                offload,
+                new ImmediateHistoryLog(new InMemoryHistoryStore()),
+                new InMemoryAccountStore());
         history.start(Runnable::run);
     }
 
@@ -54,7 +63,13 @@ public final class ServerState {
      * starts the history ({@code history().start(hub)}) before the first command.
      */
     public ServerState(
-            ServerConfig config, InstantSource clock, Outbox outbox, Offload offload, HistoryLog historyLog) {
+            ServerConfig config,
+            InstantSource clock,
+            Outbox outbox,
+            Offload offload,
+            HistoryLog historyLog,
+            AccountStore accounts) {
+        this.accounts = accounts;
         this.config = config;
         this.clock = clock;
         this.outbox = new DeliveryGate(outbox);
@@ -79,6 +94,11 @@ public final class ServerState {
             lastEventTime = now;
         }
         return lastEventTime;
+    }
+
+    /** Registered accounts; blocking, so only for offloaded work. */
+    public AccountStore accounts() {
+        return accounts;
     }
 
     public History history() {

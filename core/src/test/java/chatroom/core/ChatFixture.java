@@ -1,5 +1,6 @@
 package chatroom.core;
 
+import chatroom.core.account.InMemoryAccountStore;
 import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryStore;
 import chatroom.core.history.ImmediateHistoryLog;
@@ -35,8 +36,13 @@ public final class ChatFixture {
      * the command that caused it.
      */
     public ChatFixture(HistoryStore store) {
-        ServerConfig config = ServerConfig.defaults().withFlood(0, 0);
-        state = new ServerState(config, clock, outbox, Offload.INLINE, new ImmediateHistoryLog(store));
+        this(ServerConfig.defaults().withFlood(0, 0), store);
+    }
+
+    /** With {@code config} and history in {@code store}. */
+    public ChatFixture(ServerConfig config, HistoryStore store) {
+        state = new ServerState(
+                config, clock, outbox, Offload.INLINE, new ImmediateHistoryLog(store), new InMemoryAccountStore());
         state.history().start(hubTasks::add);
         dispatcher = new Dispatcher(state);
     }

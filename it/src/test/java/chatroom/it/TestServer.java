@@ -2,8 +2,10 @@ package chatroom.it;
 
 import chatroom.core.ServerConfig;
 import chatroom.core.history.HistoryLog;
+import chatroom.store.Database;
 import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
+import chatroom.store.JdbcAccountStore;
 import chatroom.store.JdbcHistoryStore;
 import chatroom.store.Retention;
 import chatroom.testkit.RawClient;
@@ -72,13 +74,12 @@ final class TestServer implements AutoCloseable {
 
     private static TestServer start(
             ServerConfig c, TransportConfig t, ListenConfig listen, SslContext tls, String db, Path dataDir) {
+        Database database = Database.open(DatabaseUrl.parse(db, dataDir));
         HistoryLog history = new HistoryWriter(
-                JdbcHistoryStore.open(DatabaseUrl.parse(db, dataDir)),
-                true,
-                Retention.KEEP_EVERYTHING,
-                InstantSource.system());
+                new JdbcHistoryStore(database), true, Retention.KEEP_EVERYTHING, InstantSource.system());
         try {
-            return new TestServer(ChatServer.start(c, t, listen, tls, history), dataDir, true);
+            return new TestServer(
+                    ChatServer.start(c, t, listen, tls, history, new JdbcAccountStore(database)), dataDir, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -3,8 +3,10 @@ package chatroom.server;
 import chatroom.core.ServerConfig;
 import chatroom.core.history.HistoryException;
 import chatroom.core.history.HistoryLog;
+import chatroom.store.Database;
 import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
+import chatroom.store.JdbcAccountStore;
 import chatroom.store.JdbcHistoryStore;
 import chatroom.store.Retention;
 import chatroom.transport.ChatServer;
@@ -179,6 +181,21 @@ final class ServerCommand implements Callable<Integer> {
             description = "Lines of a room shown to a telnet user who joins it (0 = none).")
     int historyReplayLines;
 
+    @Option(
+            names = "--account-registration",
+            defaultValue = "before-connect",
+            description = "Who may register an account (REGISTER, NickServ): before-connect, after-connect or off.")
+    String accountRegistration = "before-connect";
+
+    @Option(
+            names = "--registration-needs-email",
+            defaultValue = "false",
+            description = "REGISTER must carry an email address (checked for shape only; no mail is sent).")
+    boolean registrationNeedsEmail;
+
+    @Option(names = "--min-password-length", defaultValue = "6", description = "Shortest password for a new account.")
+    int minPasswordLength;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec().commandLine().getOut();
@@ -196,9 +213,15 @@ final class ServerCommand implements Callable<Integer> {
             var tls = ircTlsPort == ListenConfig.DISABLED
                     ? null
                     : TlsContexts.server(tlsCert, tlsKey, dataDir, chat.serverName());
-            HistoryLog history = openHistory(log);
+            Database database = Database.open(DatabaseUrl.parse(db, dataDir));
+            HistoryLog history = openHistory(log, database);
             server = ChatServer.start(
-                    chat, transportConfig(), new ListenConfig(bind, ircPort, plainPort, ircTlsPort), tls, history);
+                    chat,
+                    transportConfig(),
+                    new ListenConfig(bind, ircPort, plainPort, ircTlsPort),
+                    tls,
+                    history,
+                    new JdbcAccountStore(database));
         } catch (IllegalStateException | IllegalArgumentException | HistoryException e) {
             err.println("Cannot start: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
@@ -260,12 +283,24 @@ final class ServerCommand implements Callable<Integer> {
                 .withServerPassword(serverPassword)
                 .withFlood(floodBurst, floodRate)
                 .withOpers(parseOpers(opers))
-                .withHistoryReplayLines(historyReplayLines);
+                .withHistoryReplayLines(historyReplayLines)
+                .withAccounts(registration(accountRegistration), registrationNeedsEmail, minPasswordLength);
         if (motdFile != null) {
             List<String> lines = Files.readAllLines(motdFile, StandardCharsets.UTF_8);
             c = c.withMotd(lines);
         }
         return c;
+    }
+
+    static ServerConfig.Registration registration(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "before-connect" -> ServerConfig.Registration.BEFORE_CONNECT;
+            case "after-connect" -> ServerConfig.Registration.AFTER_CONNECT;
+            case "off" -> ServerConfig.Registration.OFF;
+            default ->
+                throw new IllegalArgumentException(
+                        "--account-registration is before-connect, after-connect or off, not " + value);
+        };
     }
 
     static List<ServerConfig.Oper> parseOpers(List<String> specs) {
@@ -282,10 +317,12 @@ final class ServerCommand implements Callable<Integer> {
         return out;
     }
 
-    private HistoryLog openHistory(Logger log) {
-        DatabaseUrl url = DatabaseUrl.parse(db, dataDir);
-        JdbcHistoryStore store = JdbcHistoryStore.open(url);
-        log.info("history in {} ({})", url, durability == Durability.sync ? "stored before delivery" : "async");
+    private HistoryLog openHistory(Logger log, Database database) {
+        JdbcHistoryStore store = new JdbcHistoryStore(database);
+        log.info(
+                "history and accounts in {} ({})",
+                database.url(),
+                durability == Durability.sync ? "stored before delivery" : "async");
         return new HistoryWriter(
                 store,
                 durability == Durability.sync,

@@ -91,6 +91,8 @@ public final class HistoryWriter implements HistoryLog {
         }
         if (thread.isAlive()) {
             log.warn("history writer did not finish within 30 s; {} events may not be stored", queued.get());
+        } else {
+            store.close();
         }
     }
 

@@ -124,7 +124,7 @@ public final class JdbcHistoryStore implements HistoryStore {
     @Override
     public List<HistoryEvent> latestPerConversation(
             Collection<String> rooms, String nick, Instant whispersSince, Instant from, Instant to, int limit) {
-        List<Object> args = new ArrayList<>(List.of(from.toEpochMilli(), to.toEpochMilli()));
+        List<Object> args = new ArrayList<>();
         StringBuilder mine = new StringBuilder("((peer_a = ? OR peer_b = ?) AND at_ms >= ?)");
         args.addAll(List.of(nick, nick, whispersSince.toEpochMilli()));
         if (!rooms.isEmpty()) {
@@ -133,10 +133,11 @@ public final class JdbcHistoryStore implements HistoryStore {
                     .append(")");
             args.addAll(rooms);
         }
-        args.add(limit);
+        args.addAll(List.of(from.toEpochMilli(), to.toEpochMilli(), limit));
         String sql = "SELECT " + COLUMNS.replaceAll("(\\w+)", "e.$1") + " FROM events e JOIN ("
-                + "SELECT conversation, MAX(seq) AS last FROM events WHERE at_ms >= ? AND at_ms <= ? AND (" + mine
-                + ") GROUP BY conversation) l ON e.seq = l.last ORDER BY e.seq DESC LIMIT ?";
+                + "SELECT conversation, MAX(seq) AS last FROM events WHERE command IN ('PRIVMSG', 'NOTICE') AND ("
+                + mine + ") GROUP BY conversation) l ON e.seq = l.last WHERE e.at_ms > ? AND e.at_ms < ?"
+                + " ORDER BY e.seq LIMIT ?";
         return query("targets", sql, args, JdbcHistoryStore::events);
     }
 

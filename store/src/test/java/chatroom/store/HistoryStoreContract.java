@@ -141,11 +141,20 @@ abstract class HistoryStoreContract {
     }
 
     @Test
-    void targetsListConversationsWithTheirLatestEvent() {
+    void targetsListConversationsByTheirLatestMessageOldestFirst() {
         fill();
         List<HistoryEvent> t =
                 store.latestPerConversation(Set.of("#a", "#b"), "alice", Instant.EPOCH, T0, T0.plusSeconds(100), 10);
-        assertThat(seqs(t)).containsExactly(12L, 11L, 10L);
+        assertThat(seqs(t)).containsExactly(10L, 11L, 12L);
+        assertThat(seqs(store.latestPerConversation(
+                        Set.of("#a", "#b"), "alice", Instant.EPOCH, T0, T0.plusSeconds(100), 2)))
+                .containsExactly(10L, 11L);
+        // bounds are exclusive, and a conversation whose latest message is outside the window is left out
+        assertThat(seqs(store.latestPerConversation(
+                        Set.of("#a", "#b"), "alice", Instant.EPOCH, T0.plusSeconds(10), T0.plusSeconds(12), 10)))
+                .containsExactly(11L);
+        assertThat(seqs(store.latestPerConversation(Set.of("#a"), "alice", Instant.EPOCH, T0, T0.plusSeconds(5), 10)))
+                .isEmpty();
         assertThat(seqs(store.latestPerConversation(Set.of("#b"), "carol", Instant.EPOCH, T0, T0.plusSeconds(100), 10)))
                 .containsExactly(11L);
         assertThat(seqs(store.latestPerConversation(

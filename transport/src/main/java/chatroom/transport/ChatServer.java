@@ -5,6 +5,7 @@ import static chatroom.core.Connection.Protocol.PLAIN;
 
 import chatroom.core.ServerConfig;
 import chatroom.core.ServerState;
+import chatroom.core.account.AccountStore;
 import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryLog;
 import chatroom.core.user.Session;
@@ -55,11 +56,16 @@ public final class ChatServer {
 
     private final HistoryLog history;
 
-    private ChatServer(ServerConfig config, InstantSource clock, HistoryLog history) {
+    private ChatServer(ServerConfig config, InstantSource clock, HistoryLog history, AccountStore accounts) {
         this.hub = new NettyHub();
         this.history = history;
         this.state = new ServerState(
-                config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT), new VirtualThreadOffload(hub), history);
+                config,
+                clock,
+                new NettyOutbox(PooledByteBufAllocator.DEFAULT),
+                new VirtualThreadOffload(hub),
+                history,
+                accounts);
         this.dispatcher = new Dispatcher(state);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
@@ -74,9 +80,10 @@ public final class ChatServer {
             TransportConfig transport,
             ListenConfig listen,
             @Nullable SslContext tls,
-            HistoryLog history)
+            HistoryLog history,
+            AccountStore accounts)
             throws InterruptedException {
-        ChatServer server = new ChatServer(config, InstantSource.system(), history);
+        ChatServer server = new ChatServer(config, InstantSource.system(), history, accounts);
         try {
             server.state.history().start(server.hub);
             server.bind(config, transport, listen, tls);

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * IRC line encoding per session variant: no tags, {@code time} only (server-time without message-tags), or every
- * tag (message-tags). The message part is cut to 510 bytes at a UTF-8 boundary so no line exceeds 512 with CR LF.
+ * IRC line encoding per session variant: every tag (message-tags), or, without message-tags, only the tags the
+ * client asked for by their own capability: {@code time} (server-time) and {@code account} (account-tag). The message part is cut to 510 bytes at a UTF-8 boundary so no line exceeds 512 with CR LF.
  */
 final class IrcEncoding {
-    static final int VARIANTS = 3;
+    /** 0: no tags, 1: time, 2: every tag, 3: account, 4: time and account. */
+    static final int VARIANTS = 5;
 
     private IrcEncoding() {}
 
@@ -24,11 +25,11 @@ final class IrcEncoding {
         if (s.has(Capability.MESSAGE_TAGS)) {
             return 2;
         }
-        return s.has(Capability.SERVER_TIME) ? 1 : 0;
+        return (s.has(Capability.SERVER_TIME) ? 1 : 0) + (s.has(Capability.ACCOUNT_TAG) ? 3 : 0);
     }
 
     static ByteBuf encode(ByteBufAllocator alloc, IrcMessage m, int variant) {
-        IrcMessage shown = variant == 2 ? m : m.withTags(visibleTags(m, variant == 1));
+        IrcMessage shown = variant == 2 ? m : m.withTags(visibleTags(m, variant == 1 || variant == 4, variant >= 3));
         String tagPart = "";
         IrcMessage body = shown;
         if (!shown.tags().isEmpty()) {
@@ -52,12 +53,19 @@ final class IrcEncoding {
      * Tags a client without message-tags still gets: {@code time} with server-time, and {@code label} and
      * {@code batch}, which are only ever added for clients that negotiated labeled-response and batch.
      */
-    private static Map<String, String> visibleTags(IrcMessage m, boolean serverTime) {
+    private static Map<String, String> visibleTags(IrcMessage m, boolean serverTime, boolean account) {
         if (m.tags().isEmpty()) {
             return Map.of();
         }
         Map<String, String> out = new java.util.HashMap<>();
-        for (String key : serverTime ? List.of("time", "label", "batch") : List.of("label", "batch")) {
+        List<String> keys = new java.util.ArrayList<>(List.of("label", "batch"));
+        if (serverTime) {
+            keys.add("time");
+        }
+        if (account) {
+            keys.add("account");
+        }
+        for (String key : keys) {
             String v = m.tag(key);
             if (v != null) {
                 out.put(key, v);

@@ -1,5 +1,7 @@
 package chatroom.core.command;
 
+import chatroom.core.ServerConfig;
+import chatroom.core.ServerConfig.Registration;
 import chatroom.core.user.Capability;
 import chatroom.core.user.Session;
 import chatroom.protocol.Numeric;
@@ -32,7 +34,7 @@ final class CapCommand {
                 if (s.capVersion() >= 302) {
                     s.caps().add(Capability.CAP_NOTIFY);
                 }
-                reply(ctx, "LS", all());
+                reply(ctx, "LS", all(ctx.state().config(), s.capVersion()));
             }
             case "LIST" ->
                 reply(ctx, "LIST", s.caps().stream().map(Capability::wireName).collect(Collectors.joining(" ")));
@@ -55,10 +57,26 @@ final class CapCommand {
         }
     }
 
-    private static String all() {
+    private static String all(ServerConfig config, int capVersion) {
         return EnumSet.allOf(Capability.class).stream()
-                .map(Capability::wireName)
+                .filter(c -> c != Capability.ACCOUNT_REGISTRATION || config.registration() != Registration.OFF)
+                .map(c -> c == Capability.ACCOUNT_REGISTRATION
+                        ? registration(config, capVersion)
+                        : c.advertised(capVersion))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** {@code draft/account-registration=before-connect,email-required} as configured. */
+    private static String registration(ServerConfig config, int capVersion) {
+        List<String> values = new ArrayList<>();
+        if (config.registration() == Registration.BEFORE_CONNECT) {
+            values.add("before-connect");
+        }
+        if (config.registrationNeedsEmail()) {
+            values.add("email-required");
+        }
+        String name = Capability.ACCOUNT_REGISTRATION.wireName();
+        return capVersion >= 302 && !values.isEmpty() ? name + "=" + String.join(",", values) : name;
     }
 
     private static void request(Context ctx, Session s) {
@@ -76,7 +94,10 @@ final class CapCommand {
             names.add(token);
             boolean minus = token.startsWith("-");
             var cap = Capability.byName(minus ? token.substring(1) : token);
-            if (cap.isEmpty() || (minus && cap.get() == Capability.CAP_NOTIFY && s.capVersion() >= 302)) {
+            if (cap.isEmpty()
+                    || (minus && cap.get() == Capability.CAP_NOTIFY && s.capVersion() >= 302)
+                    || (cap.get() == Capability.ACCOUNT_REGISTRATION
+                            && ctx.state().config().registration() == Registration.OFF)) {
                 reply(ctx, "NAK", raw);
                 return;
             }

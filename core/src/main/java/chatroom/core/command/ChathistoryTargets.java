@@ -9,7 +9,6 @@ import chatroom.protocol.IrcMessage;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +67,6 @@ final class ChathistoryTargets {
     private static void reply(Context ctx, List<HistoryEvent> events) {
         String me = ctx.user().nick().folded();
         List<IrcMessage> lines = events.stream()
-                .sorted(Comparator.comparing(HistoryEvent::at))
                 .map(e -> IrcMessage.from(
                         ctx.serverName(),
                         "CHATHISTORY",

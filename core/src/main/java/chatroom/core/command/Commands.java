@@ -48,6 +48,20 @@ final class Commands {
                 new CommandSpec("SETNAME", AwayCommand::setname, 1, false),
                 new CommandSpec("CREATE", CreateCommand::handle, 1, false),
                 new CommandSpec("CHATHISTORY", ChathistoryCommand::handle, 0, false),
+                new CommandSpec("AUTHENTICATE", SaslCommand::handle, 1, true),
+                new CommandSpec("REGISTER", AccountCommands::register, 3, true),
+                new CommandSpec(
+                        "NS",
+                        ctx -> AccountCommands.nickserv(
+                                ctx, String.join(" ", ctx.message().params())),
+                        0,
+                        false),
+                new CommandSpec(
+                        "NICKSERV",
+                        ctx -> AccountCommands.nickserv(
+                                ctx, String.join(" ", ctx.message().params())),
+                        0,
+                        false),
                 new CommandSpec("OPER", OperCommands::oper, 2, false),
                 new CommandSpec("KILL", OperCommands::kill, 2, false),
                 new CommandSpec("WALLOPS", OperCommands::wallops, 1, false));

@@ -45,8 +45,28 @@ public final class Context {
      */
     public <T> void offload(java.util.function.Supplier<T> work, java.util.function.BiConsumer<Context, T> then) {
         session.suspended(true);
-        state.offload().call(work, result -> dispatcher.resume(session, message, c -> then.accept(c, result)));
+        state.offload()
+                .call(
+                        () -> {
+                            try {
+                                return new Outcome<>(work.get(), null);
+                            } catch (RuntimeException e) {
+                                return new Outcome<T>(null, e);
+                            }
+                        },
+                        outcome -> dispatcher.resume(session, message, c -> {
+                            if (outcome.failure() != null) {
+                                // the session must not stay suspended: answer like any failed command
+                                throw outcome.failure();
+                            }
+                            then.accept(c, java.util.Objects.requireNonNull(outcome.value()));
+                        }));
     }
+
+    /** Offloaded work's result or what it threw, carried back to the hub. */
+    private record Outcome<T>(
+            @org.jspecify.annotations.Nullable T value,
+            @org.jspecify.annotations.Nullable RuntimeException failure) {}
 
     public ServerState state() {
         return state;
@@ -98,6 +118,11 @@ public final class Context {
         Map<String, String> tags = new HashMap<>();
         tags.put("time", SERVER_TIME.format(state.eventTime()));
         tags.put("msgid", state.nextMessageId());
+        User me = session.user();
+        if (me != null && me.account() != null && source.equals(me.mask())) {
+            // https://ircv3.net/specs/extensions/account-tag
+            tags.put("account", me.account());
+        }
         return new IrcMessage(tags, source, command, List.of(params));
     }
 

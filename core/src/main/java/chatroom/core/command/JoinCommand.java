@@ -80,7 +80,9 @@ final class JoinCommand {
         String name = room.name().display();
         IrcMessage plain = ctx.stamped(u.mask(), "JOIN", name);
         // one event, one msgid: the extended-join form is the same JOIN with the account and real name added
-        IrcMessage extended = new IrcMessage(plain.tags(), plain.source(), "JOIN", List.of(name, "*", u.realname()));
+        String account = u.account() == null ? "*" : u.account();
+        IrcMessage extended =
+                new IrcMessage(plain.tags(), plain.source(), "JOIN", List.of(name, account, u.realname()));
         long joinSeq = ctx.recordInRoom(room, plain);
         List<Session> ext =
                 members.stream().filter(s -> s.has(Capability.EXTENDED_JOIN)).toList();

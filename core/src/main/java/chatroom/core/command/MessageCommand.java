@@ -124,6 +124,10 @@ final class MessageCommand {
     }
 
     private static void toUser(Context ctx, Kind kind, String target, Map<String, String> tags) {
+        if (kind == Kind.PRIVMSG && CaseMapping.fold(target).equals(CaseMapping.fold(AccountCommands.NICKSERV))) {
+            AccountCommands.nickserv(ctx, ctx.param(1));
+            return;
+        }
         User to = ctx.state().user(target);
         if (to == null) {
             if (kind != Kind.NOTICE) {

@@ -24,9 +24,16 @@ final class NickCommand {
             ctx.reply(Numeric.ERR_ERRONEUSNICKNAME, wanted, error);
             return;
         }
+        if (CaseMapping.fold(wanted).equals(CaseMapping.fold(AccountCommands.NICKSERV))) {
+            ctx.reply(Numeric.ERR_ERRONEUSNICKNAME, wanted, "That name belongs to the server's services");
+            return;
+        }
         Nick nick = CaseMapping.nick(wanted);
         User holder = state.user(wanted);
         User me = s.user();
+        if (me == null) {
+            s.attemptedNick(nick.display());
+        }
         if (holder != null && holder != me) {
             ctx.reply(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
             return;

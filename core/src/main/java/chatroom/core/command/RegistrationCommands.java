@@ -83,6 +83,7 @@ final class RegistrationCommands {
                 s.connection().remoteAddress(),
                 state.now());
         u.sessions().add(s);
+        u.account(s.account());
         s.user(u);
         state.addUser(u);
         log.info(

@@ -52,6 +52,9 @@ final class WhoisCommand {
         if (u.oper()) {
             ctx.reply(Numeric.RPL_WHOISOPERATOR, n, "is an IRC operator");
         }
+        if (u.account() != null) {
+            ctx.reply(Numeric.RPL_WHOISACCOUNT, n, u.account(), "is logged in as");
+        }
         long idle =
                 Math.max(0, Duration.between(u.lastSpokeAt(), ctx.state().now()).toSeconds());
         ctx.reply(

@@ -19,7 +19,7 @@ public interface HistoryLog extends AutoCloseable {
     /** True when delivery waits for the commit (the default); false in the benchmark-only async mode. */
     boolean durable();
 
-    /** Commits what is queued, then stops the writer. */
+    /** Commits what is queued, then stops the writer and closes the store. */
     @Override
     void close();
 

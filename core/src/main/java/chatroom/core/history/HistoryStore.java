@@ -24,8 +24,9 @@ public interface HistoryStore extends AutoCloseable {
     HistoryEvent find(String conversation, String msgid);
 
     /**
-     * Conversations with an event in {@code [from, to]}: the given rooms and every whisper pair that includes {@code
-     * nick} (with whispers from {@code whispersSince} on), each with its latest event in the range, newest first.
+     * The given rooms and every whisper pair that includes {@code nick} (whispers from {@code whispersSince} on) whose
+     * latest message (PRIVMSG or NOTICE) falls strictly between {@code from} and {@code to}, each with that message,
+     * oldest first, at most {@code limit} (draft/chathistory TARGETS).
      */
     List<HistoryEvent> latestPerConversation(
             Collection<String> rooms, String nick, Instant whispersSince, Instant from, Instant to, int limit);

@@ -68,12 +68,13 @@ public final class InMemoryHistoryStore implements HistoryStore {
                 : rooms.contains(e.conversation());
         Map<String, HistoryEvent> latest = new HashMap<>();
         for (HistoryEvent e : events) {
-            if (mine.test(e) && !e.at().isBefore(from) && !e.at().isAfter(to)) {
+            if (mine.test(e) && e.isMessage()) {
                 latest.put(e.conversation(), e);
             }
         }
         return latest.values().stream()
-                .sorted(Comparator.comparingLong(HistoryEvent::seq).reversed())
+                .filter(e -> e.at().isAfter(from) && e.at().isBefore(to))
+                .sorted(Comparator.comparingLong(HistoryEvent::seq))
                 .limit(limit)
                 .toList();
     }

@@ -22,10 +22,13 @@ public final class Session {
     private int capVersion = 301;
     private @Nullable String password;
     private @Nullable String pendingNick;
+    private @Nullable String attemptedNick;
     private @Nullable String username;
     private @Nullable String realname;
     private @Nullable User user;
     private boolean closed;
+    private @Nullable String account;
+    private @Nullable StringBuilder sasl;
     private boolean suspended;
     private final java.util.ArrayDeque<chatroom.protocol.IrcMessage> backlog = new java.util.ArrayDeque<>();
 
@@ -97,6 +100,15 @@ public final class Session {
         pendingNick = n;
     }
 
+    /** The last nick asked for while connecting, taken or not: what {@code REGISTER *} means before registration. */
+    public @Nullable String attemptedNick() {
+        return attemptedNick;
+    }
+
+    public void attemptedNick(@Nullable String n) {
+        attemptedNick = n;
+    }
+
     public @Nullable String username() {
         return username;
     }
@@ -136,6 +148,24 @@ public final class Session {
 
     public java.util.ArrayDeque<chatroom.protocol.IrcMessage> backlog() {
         return backlog;
+    }
+
+    /** The account this connection logged in to (SASL, REGISTER, NickServ), or null. */
+    public @Nullable String account() {
+        return account;
+    }
+
+    public void account(@Nullable String a) {
+        account = a;
+    }
+
+    /** The PLAIN response gathered so far while a SASL exchange is in progress, else null. */
+    public @Nullable StringBuilder sasl() {
+        return sasl;
+    }
+
+    public void sasl(@Nullable StringBuilder b) {
+        sasl = b;
     }
 
     public boolean closed() {

@@ -22,6 +22,7 @@ public final class User {
     private boolean oper;
     private boolean wallops;
     private @Nullable String away;
+    private @Nullable String account;
     private final Set<Room> rooms = new LinkedHashSet<>();
     private final List<Session> sessions = new ArrayList<>(1);
 
@@ -67,6 +68,15 @@ public final class User {
 
     public String host() {
         return host;
+    }
+
+    /** The account this person is logged in to, or null. */
+    public @Nullable String account() {
+        return account;
+    }
+
+    public void account(@Nullable String a) {
+        account = a;
     }
 
     /** {@code nick!user@host}, the source of everything this user says. */

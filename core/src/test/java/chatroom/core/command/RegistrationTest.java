@@ -30,8 +30,10 @@ class RegistrationTest {
         Session s = f.connect();
         assertThat(f.ask(s, "CAP LS 302"))
                 .containsExactly(
-                        ":chatroom.local CAP * LS :away-notify batch cap-notify draft/chathistory echo-message draft/event-playback extended-join invite-notify"
-                                + " labeled-response message-tags multi-prefix server-time setname userhost-in-names");
+                        ":chatroom.local CAP * LS :account-notify draft/account-registration=before-connect account-tag"
+                                + " away-notify batch cap-notify draft/chathistory echo-message draft/event-playback"
+                                + " extended-join invite-notify labeled-response message-tags multi-prefix sasl=PLAIN"
+                                + " server-time setname userhost-in-names");
         f.send(s, "NICK bob");
         assertThat(f.ask(s, "USER b 0 * :B")).isEmpty();
         assertThat(f.ask(s, "CAP REQ :multi-prefix bogus"))

@@ -1,0 +1,179 @@
+package chatroom.core.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatroom.core.ChatFixture;
+import chatroom.core.ServerConfig;
+import chatroom.core.history.HistoryEvent;
+import chatroom.core.history.InMemoryHistoryStore;
+import chatroom.core.user.Session;
+import chatroom.protocol.IrcMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AccountTest {
+    final InMemoryHistoryStore history = new InMemoryHistoryStore();
+    final ChatFixture f = new ChatFixture(history);
+
+    private static String plain(String user, String password) {
+        return Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Session registered(String nick, String password) {
+        Session s = f.register(nick);
+        assertThat(f.ask(s, "REGISTER * * " + password))
+                .startsWith(":chatroom.local REGISTER SUCCESS " + nick + " :Account created");
+        return s;
+    }
+
+    @Test
+    void registerLogsInAndMessagesCarryTheAccount() {
+        Session alice = f.register("alice");
+        assertThat(f.ask(alice, "REGISTER * * sesame123"))
+                .containsExactly(
+                        ":chatroom.local REGISTER SUCCESS alice :Account created",
+                        ":chatroom.local 900 alice alice!alice@10.0.0.1 alice :You are now logged in as alice");
+        Session bob = f.register("bob");
+        f.send(bob, "CAP REQ :account-tag");
+        f.got(bob);
+        f.send(alice, "PRIVMSG bob :hi");
+        IrcMessage got = f.outbox.takeMessages(bob).getFirst();
+        assertThat(got.tag("account")).isEqualTo("alice");
+        assertThat(f.ask(bob, "WHOIS alice")).contains(":chatroom.local 330 bob alice alice :is logged in as");
+    }
+
+    @Test
+    void saslPlainWhileConnectingLogsInBeforeRegistration() {
+        registered("carol", "sesame123");
+        Session s = f.connect();
+        f.send(s, "CAP LS 302");
+        assertThat(f.got(s).getFirst()).contains("sasl=PLAIN").contains("draft/account-registration=before-connect");
+        f.send(s, "CAP REQ :sasl extended-join");
+        f.got(s);
+        assertThat(f.ask(s, "AUTHENTICATE PLAIN")).containsExactly("AUTHENTICATE +");
+        assertThat(f.ask(s, "AUTHENTICATE " + plain("CAROL", "sesame123")))
+                .containsExactly(
+                        ":chatroom.local 900 * *!*@10.0.0.1 carol :You are now logged in as carol",
+                        ":chatroom.local 903 * :SASL authentication successful");
+        f.send(s, "NICK carol2");
+        f.send(s, "USER c 0 * :Carol");
+        f.send(s, "CAP END");
+        f.got(s);
+        assertThat(f.ask(s, "JOIN #a").getFirst()).isEqualTo(":carol2!c@10.0.0.1 JOIN #a carol Carol");
+        assertThat(f.ask(s, "AUTHENTICATE PLAIN")).singleElement().asString().contains(" 907 ");
+    }
+
+    @Test
+    void badCredentialsAndBadExchangesFailClearly() {
+        registered("dave", "sesame123");
+        Session s = f.connect();
+        f.ask(s, "AUTHENTICATE PLAIN");
+        assertThat(f.ask(s, "AUTHENTICATE " + plain("dave", "wrong")))
+                .containsExactly(":chatroom.local 904 * :SASL authentication failed");
+        f.ask(s, "AUTHENTICATE PLAIN");
+        assertThat(f.ask(s, "AUTHENTICATE " + plain("nobody", "sesame123")))
+                .containsExactly(":chatroom.local 904 * :SASL authentication failed");
+        assertThat(f.ask(s, "AUTHENTICATE SCRAM-SHA-256"))
+                .containsExactly(
+                        ":chatroom.local 908 * PLAIN :are available SASL mechanisms",
+                        ":chatroom.local 904 * :SASL authentication failed");
+        f.ask(s, "AUTHENTICATE PLAIN");
+        assertThat(f.ask(s, "AUTHENTICATE *")).containsExactly(":chatroom.local 906 * :SASL authentication aborted");
+        f.ask(s, "AUTHENTICATE PLAIN");
+        assertThat(f.ask(s, "AUTHENTICATE " + "A".repeat(401)))
+                .containsExactly(":chatroom.local 905 * :SASL message too long");
+        f.ask(s, "AUTHENTICATE PLAIN");
+        assertThat(f.ask(s, "AUTHENTICATE not-base64!"))
+                .singleElement()
+                .asString()
+                .contains(" 904 ");
+        assertThat(s.account()).isNull();
+    }
+
+    @Test
+    void registrationRules() {
+        registered("erin", "sesame123");
+        Session other = f.register("frank");
+        assertThat(f.ask(other, "REGISTER erin * sesame123"))
+                .singleElement()
+                .asString()
+                .startsWith(":chatroom.local FAIL REGISTER ACCOUNT_NAME_MUST_BE_NICK erin");
+        assertThat(f.ask(other, "REGISTER * * abc"))
+                .singleElement()
+                .asString()
+                .startsWith(":chatroom.local FAIL REGISTER WEAK_PASSWORD frank");
+        // the account erin exists even after erin leaves; someone else taking the nick cannot register it again
+        Session erin = f.state.user("erin").sessions().getFirst();
+        f.send(erin, "QUIT");
+        Session impostor = f.register("erin");
+        assertThat(f.ask(impostor, "REGISTER * * another123"))
+                .singleElement()
+                .asString()
+                .startsWith(":chatroom.local FAIL REGISTER ACCOUNT_EXISTS erin");
+        // nor can a connecting client register a nick somebody is using
+        Session grabber = f.connect();
+        f.send(grabber, "NICK frank");
+        assertThat(f.ask(grabber, "REGISTER * * sesame123"))
+                .anyMatch(l -> l.startsWith(":chatroom.local FAIL REGISTER ACCOUNT_EXISTS frank"));
+    }
+
+    @Test
+    void configuredRegistrationNeedsEmailOrIsOff() {
+        ChatFixture email = new ChatFixture(
+                ServerConfig.defaults().withFlood(0, 0).withAccounts(ServerConfig.Registration.AFTER_CONNECT, true, 6),
+                new InMemoryHistoryStore());
+        Session early = email.connect();
+        email.send(early, "NICK gina");
+        assertThat(email.ask(early, "REGISTER * gina@example.org sesame123"))
+                .anyMatch(l -> l.contains("FAIL REGISTER COMPLETE_CONNECTION_REQUIRED"));
+        Session gina = email.register("gina");
+        assertThat(email.ask(gina, "REGISTER * * sesame123"))
+                .singleElement()
+                .asString()
+                .contains("FAIL REGISTER INVALID_EMAIL gina");
+        assertThat(email.ask(gina, "REGISTER * gina@example.org sesame123"))
+                .first()
+                .asString()
+                .contains("SUCCESS");
+
+        ChatFixture off = new ChatFixture(
+                ServerConfig.defaults().withFlood(0, 0).withAccounts(ServerConfig.Registration.OFF, false, 6),
+                new InMemoryHistoryStore());
+        Session h = off.register("hank");
+        assertThat(off.ask(h, "CAP LS 302").getFirst()).doesNotContain("account-registration");
+        assertThat(off.ask(h, "REGISTER * * sesame123"))
+                .singleElement()
+                .asString()
+                .contains("DISALLOWED");
+        assertThat(off.ask(h, "PRIVMSG NickServ :REGISTER sesame123"))
+                .singleElement()
+                .asString()
+                .endsWith("NOTICE hank :This server does not let people register accounts themselves");
+    }
+
+    @Test
+    void nickServRegistersAndIdentifiesAndItsLinesAreNeverStored() {
+        Session ivy = f.register("ivy");
+        assertThat(f.ask(ivy, "PRIVMSG NickServ :REGISTER sesame123"))
+                .containsExactly(
+                        ":NickServ!NickServ@services.chatroom.local NOTICE ivy :Account created",
+                        ":chatroom.local 900 ivy ivy!ivy@10.0.0.1 ivy :You are now logged in as ivy");
+        Session other = f.register("ivy_phone");
+        assertThat(f.ask(other, "NS IDENTIFY ivy wrong"))
+                .containsExactly(
+                        ":NickServ!NickServ@services.chatroom.local NOTICE ivy_phone :Invalid account or password");
+        assertThat(f.ask(other, "NS IDENTIFY ivy sesame123"))
+                .contains(":NickServ!NickServ@services.chatroom.local NOTICE ivy_phone :You are now logged in as ivy");
+        assertThat(other.account()).isEqualTo("ivy");
+        assertThat(f.ask(f.connect(), "NICK NickServ"))
+                .singleElement()
+                .asString()
+                .contains(" 432 ");
+        List<HistoryEvent> kept = history.export(null, null, Instant.EPOCH, 0, 1_000);
+        assertThat(kept)
+                .noneMatch(e -> e.line().contains("sesame123") || e.line().contains("wrong"));
+    }
+}
