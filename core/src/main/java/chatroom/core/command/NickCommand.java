@@ -46,6 +46,22 @@ final class NickCommand {
         if (me.nick().display().equals(nick.display())) {
             return;
         }
+        if (me.nick().folded().equals(nick.folded())) {
+            rename(ctx, me, nick); // a change of case only: still the same name
+            return;
+        }
+        NickProtection.check(ctx, nick.display(), c -> {
+            User holderNow = c.state().user(nick.display());
+            if (holderNow != null && holderNow != me) {
+                c.reply(Numeric.ERR_NICKNAMEINUSE, nick.display(), "Nickname is already in use");
+            } else {
+                rename(c, me, nick);
+            }
+        });
+    }
+
+    private static void rename(Context ctx, User me, Nick nick) {
+        ServerState state = ctx.state();
         var msg = ctx.stamped(me.mask(), "NICK", nick.display());
         for (var room : me.rooms()) {
             ctx.recordInRoom(room, msg);

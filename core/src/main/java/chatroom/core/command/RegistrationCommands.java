@@ -75,6 +75,14 @@ final class RegistrationCommands {
             ctx.reply(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
             return;
         }
+        if (!nick.equals(s.clearedNick())) {
+            // a registered nick is for its account's owner; look it up off the hub, then come back here
+            NickProtection.check(ctx, nick, c -> {
+                s.clearedNick(nick);
+                tryComplete(c);
+            });
+            return;
+        }
         Nick n = CaseMapping.nick(nick);
         User u = new User(
                 n,

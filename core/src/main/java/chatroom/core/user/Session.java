@@ -23,6 +23,7 @@ public final class Session {
     private @Nullable String password;
     private @Nullable String pendingNick;
     private @Nullable String attemptedNick;
+    private @Nullable String clearedNick;
     private @Nullable String username;
     private @Nullable String realname;
     private @Nullable User user;
@@ -107,6 +108,15 @@ public final class Session {
 
     public void attemptedNick(@Nullable String n) {
         attemptedNick = n;
+    }
+
+    /** The nick last found free to use by this connection (no account, or this connection's own). */
+    public @Nullable String clearedNick() {
+        return clearedNick;
+    }
+
+    public void clearedNick(@Nullable String n) {
+        clearedNick = n;
     }
 
     public @Nullable String username() {

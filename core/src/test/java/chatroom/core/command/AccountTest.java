@@ -176,4 +176,19 @@ class AccountTest {
         assertThat(kept)
                 .noneMatch(e -> e.line().contains("sesame123") || e.line().contains("wrong"));
     }
+
+    @Test
+    void aRegisteredNickIsOnlyForItsAccount() {
+        Session owner = registered("jo", "sesame123");
+        f.send(owner, "QUIT");
+        Session stranger = f.connect();
+        f.send(stranger, "NICK jo");
+        assertThat(f.ask(stranger, "USER x 0 * :X"))
+                .containsExactly(":chatroom.local 433 * jo :Nickname is registered; log in to its account to use it"
+                        + " (SASL or NickServ IDENTIFY)");
+        assertThat(f.ask(stranger, "NICK jo_")).anyMatch(l -> l.contains(" 001 jo_ "));
+        assertThat(f.ask(stranger, "NICK JO")).singleElement().asString().contains(" 433 jo_ JO ");
+        f.ask(stranger, "NS IDENTIFY jo sesame123");
+        assertThat(f.ask(stranger, "NICK JO")).containsExactly(":jo_!x@10.0.0.1 NICK JO");
+    }
 }

@@ -153,7 +153,8 @@ final class PlainRenderer {
             case "INVITE" -> "* " + who + verb(" invites you to ", " 邀请你加入 ") + plain(m.param(1));
             case "ERROR" -> "! " + verb("Disconnected: ", "连接已断开：") + m.param(0);
             case "FAIL" -> "! " + m.param(m.paramCount() - 1);
-            case "PING", "PONG", "CAP", "AWAY", "SETNAME" -> null;
+            case "PING", "PONG", "CAP", "AWAY", "SETNAME", "AUTHENTICATE", "ACCOUNT" -> null;
+            case "REGISTER" -> "* " + PlainText.get(s.lang, "registered", m.param(1), m.param(1));
             default -> numeric(m);
         };
     }
@@ -213,7 +214,14 @@ final class PlainRenderer {
             case "332" -> verb("Topic of ", "主题 ") + plain(m.param(1)) + ": " + last;
             case "301" -> "* " + m.param(1) + verb(" is away: ", " 暂时离开：") + last;
             case "305", "306", "341" -> "* " + last;
-            case "433" -> "! " + PlainText.get(s.lang, "nameTaken", m.param(1));
+            case "433" ->
+                "! "
+                        + (last.contains("registered")
+                                ? PlainText.get(s.lang, "nameRegistered", m.param(1), m.param(1))
+                                : PlainText.get(s.lang, "nameTaken", m.param(1)));
+            case "900" -> "* " + PlainText.get(s.lang, "loggedIn", m.param(2));
+            case "904" -> "! " + PlainText.get(s.lang, "badPassword");
+            case "903" -> null;
             case "432" -> "! " + PlainText.get(s.lang, "nameBad", last);
             case "401", "403" -> "! " + PlainText.get(s.lang, "noSuch", m.param(1));
             case "404" -> "! " + PlainText.get(s.lang, "cannotSend", plain(m.param(1)));

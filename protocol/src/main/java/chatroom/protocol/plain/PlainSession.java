@@ -1,9 +1,11 @@
 package chatroom.protocol.plain;
 
 import chatroom.protocol.IrcMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -76,7 +78,10 @@ public final class PlainSession {
                 return List.of(send("QUIT", "logout"));
             }
             case "login" -> {
-                return login(rest, now);
+                return login(rest, now, false);
+            }
+            case "register" -> {
+                return login(rest, now, true);
             }
             default -> {}
         }
@@ -86,22 +91,36 @@ public final class PlainSession {
         return PlainCommands.translate(this, verb, rest, line, now);
     }
 
-    private List<PlainAction> login(String name, Instant now) {
+    /**
+     * {@code login NAME [PASSWORD]} and {@code register NAME PASSWORD}. With a password, login is SASL PLAIN before
+     * the nick (so a registered name is taken by its owner); register creates the account once the name is taken.
+     */
+    private List<PlainAction> login(String args, Instant now, boolean register) {
         if (loggedIn) {
             return reply(now, PlainText.get(lang, "alreadyIn", nick == null ? "" : nick));
         }
-        String n = name.split("\\s+")[0];
-        if (n.isEmpty()) {
-            return reply(now, PlainText.get(lang, "giveName"));
+        String[] w = args.isEmpty() ? new String[0] : args.split("\\s+", 2);
+        if (w.length == 0 || (register && w.length < 2)) {
+            return reply(now, PlainText.get(lang, register ? "giveNameAndPassword" : "giveName"));
         }
+        String n = w[0];
+        String password = w.length > 1 ? w[1] : null;
         nick = n;
-        // USER before NICK: a refused NICK can be retried with another login, the USER is kept
         List<PlainAction> out = new ArrayList<>();
+        if (password != null && !register) {
+            String plain = "\0" + n + "\0" + password;
+            out.add(send("AUTHENTICATE", "PLAIN"));
+            out.add(send("AUTHENTICATE", Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8))));
+        }
+        // USER before NICK: a refused NICK can be retried with another login, the USER is kept
         if (!userSent) {
             userSent = true;
             out.add(send("USER", n, "0", "*", n));
         }
         out.add(send("NICK", n));
+        if (register && password != null) {
+            out.add(send("REGISTER", "*", "*", password));
+        }
         return out;
     }
 

@@ -18,6 +18,17 @@ final class PlainText {
             Map.entry("welcome", new String[] {"Welcome, %s! Type help for commands.", "欢迎，%s！输入 help 查看命令。"}),
             Map.entry("loginFirst", new String[] {"Please log in first: login NAME", "请先登录：login 名字"}),
             Map.entry("giveName", new String[] {"Please give a name: login NAME", "请提供名字：login 名字"}),
+            Map.entry("giveNameAndPassword", new String[] {
+                "Please give a name and a password: register NAME PASSWORD", "请提供名字和密码：register 名字 密码"
+            }),
+            Map.entry("nameRegistered", new String[] {
+                "The name %s is registered; log in with: login %s PASSWORD", "名字 %s 已注册；请用：login %s 密码 登录"
+            }),
+            Map.entry("loggedIn", new String[] {"You are logged in to the account %s", "你已登录账号 %s"}),
+            Map.entry("badPassword", new String[] {"Wrong name or password", "名字或密码错误"}),
+            Map.entry(
+                    "registered",
+                    new String[] {"Account %s created; next time: login %s PASSWORD", "账号 %s 已创建；下次请用：login %s 密码"}),
             Map.entry("alreadyIn", new String[] {"You are already logged in as %s.", "你已经以 %s 的身份登录。"}),
             Map.entry("notHttp", new String[] {"This is a chat server, not an HTTP server", "这是聊天服务器，不是 HTTP 服务器"}),
             Map.entry("usage", new String[] {"Usage: %s", "用法：%s"}),
@@ -36,7 +47,8 @@ final class PlainText {
             Map.entry("lang", new String[] {"Language: English", "语言：简体中文"}));
 
     static final List<String[]> HELP = List.of(
-            new String[] {"login NAME", "log in with a name", "用名字登录"},
+            new String[] {"login NAME [PASSWORD]", "log in with a name (and its password)", "用名字（和密码）登录"},
+            new String[] {"register NAME PASSWORD", "log in and keep the name as your account", "登录并注册账号"},
             new String[] {"say TEXT  (or just TEXT)", "speak in your current room", "在当前房间发言"},
             new String[] {"look", "who is in your current room", "查看当前房间里的人"},
             new String[] {"list users | list rooms | rooms", "everyone online / every room", "在线用户 / 所有房间"},
