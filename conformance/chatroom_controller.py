@@ -7,6 +7,7 @@ Loaded by irctest as ``--controller chatroom_controller`` with this directory on
 import atexit
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Optional, Set, Type
 
@@ -105,8 +106,19 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
         self.wait_for_port()
 
     def registerUser(self, case, username: str, password: Optional[str] = None) -> None:  # type: ignore
-        # accounts are registered through NickServ on a throwaway connection, as a classic client would
+        # accounts are registered through NickServ on a throwaway connection, as a classic client would;
+        # a password too long for one IRC line goes through the operator's `chatroom add-account` instead
         assert password, "chatroom accounts need a password"
+        if len(password.encode()) > 400:
+            assert self.directory
+            jar = os.environ.get("CHATROOM_JAR", str(REPO / "server" / "target" / "chatroom.jar"))
+            subprocess.run(
+                [_java(), "-jar", jar, "add-account", username, "--data-dir", str(self.directory)],
+                input=(password + "\n").encode(),
+                check=True,
+                capture_output=True,
+            )
+            return
         client = case.addClient(show_io=False)
         case.sendLine(client, "NICK " + username)
         case.sendLine(client, "USER r e g :user")

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServerCommand.class,
             ExportCommand.class,
+            AccountAddCommand.class,
             HashPasswordCommand.class,
             CommandLine.HelpCommand.class
         })
