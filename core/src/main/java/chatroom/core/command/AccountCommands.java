@@ -11,6 +11,7 @@ import chatroom.core.user.User;
 import chatroom.protocol.CaseMapping;
 import chatroom.protocol.IrcMessage;
 import chatroom.protocol.Numeric;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ final class AccountCommands {
         create(ctx, name, ctx.param(2), (c, result) -> {
             if (result.equals("ok")) {
                 c.replyRaw(IrcMessage.from(c.serverName(), "REGISTER", "SUCCESS", name, "Account created"));
-                loggedIn(c, name);
+                loggedIn(c, name, c.state().now());
             } else {
                 fail(c, result, name, message(c, result));
             }
@@ -133,22 +134,22 @@ final class AccountCommands {
                     try {
                         Account a = accounts.find(folded);
                         return a != null && Passwords.verify(password, a.passwordHash())
-                                ? new Check(a.name(), false)
-                                : new Check(null, false);
+                                ? new Check(a.name(), a.createdAt(), false)
+                                : new Check(null, Instant.EPOCH, false);
                     } catch (HistoryException e) {
-                        return new Check(null, true);
+                        return new Check(null, Instant.EPOCH, true);
                     }
                 },
                 then);
     }
 
     /** The outcome of a check: the account name, or null; {@code unavailable} when the store failed. */
-    record Check(@Nullable String account, boolean unavailable) {}
+    record Check(@Nullable String account, Instant createdAt, boolean unavailable) {}
 
     /** Logs the caller in: 900 to them, ACCOUNT to everyone who shares a room and has account-notify. */
-    static void loggedIn(Context ctx, String account) {
+    static void loggedIn(Context ctx, String account, Instant createdAt) {
         Session s = ctx.session();
-        s.account(account);
+        s.account(account, createdAt);
         User u = s.user();
         String mask = u != null
                 ? u.mask()
@@ -156,7 +157,7 @@ final class AccountCommands {
                         + s.connection().remoteAddress();
         ctx.reply(Numeric.RPL_LOGGEDIN, mask, account, "You are now logged in as " + account);
         if (u != null) {
-            u.account(account);
+            u.account(account, createdAt);
             IrcMessage notice = IrcMessage.from(u.mask(), "ACCOUNT", account);
             ctx.deliver(
                     ctx.state().neighbours(u, true).stream()
@@ -197,7 +198,7 @@ final class AccountCommands {
         create(ctx, name, words.getFirst(), (c, result) -> {
             if (result.equals("ok")) {
                 say(c, "Account created");
-                loggedIn(c, name);
+                loggedIn(c, name, c.state().now());
             } else {
                 say(c, message(c, result));
             }
@@ -217,7 +218,7 @@ final class AccountCommands {
         verify(ctx, name, words.getLast(), (c, result) -> {
             if (result.account() != null) {
                 say(c, "You are now logged in as " + result.account());
-                loggedIn(c, result.account());
+                loggedIn(c, result.account(), result.createdAt());
             } else {
                 say(c, result.unavailable() ? message(c, "TEMPORARILY_UNAVAILABLE") : "Invalid account or password");
             }

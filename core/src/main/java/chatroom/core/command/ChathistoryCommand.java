@@ -118,7 +118,7 @@ final class ChathistoryCommand {
         }
         String key = Conversation.whisper(me.nick().folded(), CaseMapping.fold(target))
                 .key();
-        return new Request(key, target, messagesOnly, me.nickSince());
+        return new Request(key, target, messagesOnly, me.whispersSince());
     }
 
     /** A {@code timestamp=} or {@code msgid=} reference, or {@code *}. */

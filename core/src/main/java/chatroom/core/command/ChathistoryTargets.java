@@ -46,7 +46,7 @@ final class ChathistoryTargets {
         User me = ctx.user();
         List<String> rooms = me.rooms().stream().map(r -> r.name().folded()).toList();
         String nick = me.nick().folded();
-        Instant since = me.nickSince();
+        Instant since = me.whispersSince();
         Instant from = a.isBefore(b) ? a : b;
         Instant to = a.isBefore(b) ? b : a;
         int n = limit;

@@ -91,7 +91,7 @@ final class RegistrationCommands {
                 s.connection().remoteAddress(),
                 state.now());
         u.sessions().add(s);
-        u.account(s.account());
+        u.account(s.account(), s.accountSince());
         s.user(u);
         state.addUser(u);
         log.info(

@@ -79,7 +79,7 @@ final class SaslCommand {
         }
         AccountCommands.verify(ctx, parts[1], parts[2], (c, result) -> {
             if (result.account() != null) {
-                AccountCommands.loggedIn(c, result.account());
+                AccountCommands.loggedIn(c, result.account(), result.createdAt());
                 c.reply(Numeric.RPL_SASLSUCCESS, "SASL authentication successful");
             } else {
                 c.reply(

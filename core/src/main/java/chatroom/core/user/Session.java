@@ -29,6 +29,7 @@ public final class Session {
     private @Nullable User user;
     private boolean closed;
     private @Nullable String account;
+    private Instant accountSince = Instant.EPOCH;
     private @Nullable StringBuilder sasl;
     private boolean suspended;
     private final java.util.ArrayDeque<chatroom.protocol.IrcMessage> backlog = new java.util.ArrayDeque<>();
@@ -165,8 +166,15 @@ public final class Session {
         return account;
     }
 
-    public void account(@Nullable String a) {
+    /** Logs in to {@code a}, an account registered at {@code createdAt}. */
+    public void account(String a, Instant createdAt) {
         account = a;
+        accountSince = createdAt;
+    }
+
+    /** When the logged-in account was registered. */
+    public Instant accountSince() {
+        return accountSince;
     }
 
     /** The PLAIN response gathered so far while a SASL exchange is in progress, else null. */

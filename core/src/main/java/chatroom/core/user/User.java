@@ -23,6 +23,7 @@ public final class User {
     private boolean wallops;
     private @Nullable String away;
     private @Nullable String account;
+    private Instant accountSince = Instant.EPOCH;
     private final Set<Room> rooms = new LinkedHashSet<>();
     private final List<Session> sessions = new ArrayList<>(1);
 
@@ -75,8 +76,19 @@ public final class User {
         return account;
     }
 
-    public void account(@Nullable String a) {
+    public void account(@Nullable String a, Instant createdAt) {
         account = a;
+        accountSince = createdAt;
+    }
+
+    /**
+     * From when this person may read back whispers to and from their nick: since their account was registered when
+     * the nick is their account's (nick protection keeps it theirs), otherwise since they took the nick.
+     */
+    public Instant whispersSince() {
+        return account != null && chatroom.protocol.CaseMapping.fold(account).equals(nick.folded())
+                ? accountSince
+                : nickSince;
     }
 
     /** {@code nick!user@host}, the source of everything this user says. */

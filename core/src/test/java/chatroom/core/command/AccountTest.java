@@ -191,4 +191,19 @@ class AccountTest {
         f.ask(stranger, "NS IDENTIFY jo sesame123");
         assertThat(f.ask(stranger, "NICK JO")).containsExactly(":jo_!x@10.0.0.1 NICK JO");
     }
+
+    @Test
+    void anAccountOwnerReadsTheirWhispersBackAfterReconnecting() {
+        Session kim = registered("kim", "sesame123");
+        Session lee = f.register("lee");
+        f.clock.advance(java.time.Duration.ofSeconds(1));
+        f.send(lee, "PRIVMSG kim :remember this");
+        f.send(kim, "QUIT");
+        f.clock.advance(java.time.Duration.ofSeconds(1));
+        Session back = f.register("kim_away");
+        f.ask(back, "NS IDENTIFY kim sesame123");
+        f.ask(back, "NICK kim");
+        f.ask(back, "CAP REQ :batch draft/chathistory");
+        assertThat(f.ask(back, "CHATHISTORY LATEST lee * 10")).anyMatch(l -> l.endsWith("PRIVMSG kim :remember this"));
+    }
 }
