@@ -2,6 +2,7 @@ package chatroom.core;
 
 import chatroom.core.account.AccountStore;
 import chatroom.core.account.InMemoryAccountStore;
+import chatroom.core.account.LoginThrottle;
 import chatroom.core.history.DeliveryGate;
 import chatroom.core.history.History;
 import chatroom.core.history.HistoryLog;
@@ -34,6 +35,7 @@ public final class ServerState {
     private final DeliveryGate outbox;
     private final History history;
     private final AccountStore accounts;
+    private final LoginThrottle loginThrottle = new LoginThrottle();
     private final Offload offload;
     private final Instant startedAt;
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
@@ -94,6 +96,10 @@ public final class ServerState {
             lastEventTime = now;
         }
         return lastEventTime;
+    }
+
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /** Registered accounts; blocking, so only for offloaded work. */

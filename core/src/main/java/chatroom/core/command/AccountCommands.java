@@ -4,6 +4,7 @@ import chatroom.core.Passwords;
 import chatroom.core.ServerConfig;
 import chatroom.core.account.Account;
 import chatroom.core.account.AccountStore;
+import chatroom.core.account.LoginThrottle;
 import chatroom.core.history.HistoryException;
 import chatroom.core.user.Capability;
 import chatroom.core.user.Session;
@@ -124,27 +125,54 @@ final class AccountCommands {
 
     /**
      * Checks a name and password off the hub; {@code then} gets the account's name as registered, or null when the
-     * account does not exist or the password is wrong (one answer for both, so names cannot be probed).
+     * account does not exist or the password is wrong (one answer for both, so names cannot be probed). Too many
+     * failures for the account or from the address in a while are refused without checking ({@link LoginThrottle}).
      */
     static void verify(Context ctx, String name, String password, java.util.function.BiConsumer<Context, Check> then) {
         AccountStore accounts = ctx.state().accounts();
+        LoginThrottle throttle = ctx.state().loginThrottle();
         String folded = CaseMapping.fold(name);
+        String address = ctx.session().connection().remoteAddress();
+        java.time.Duration wait = throttle.wait(folded, address, ctx.state().now());
+        if (!wait.isZero()) {
+            then.accept(ctx, new Check(null, Instant.EPOCH, false, wait));
+            return;
+        }
         ctx.offload(
                 () -> {
                     try {
                         Account a = accounts.find(folded);
                         return a != null && Passwords.verify(password, a.passwordHash())
-                                ? new Check(a.name(), a.createdAt(), false)
-                                : new Check(null, Instant.EPOCH, false);
+                                ? new Check(a.name(), a.createdAt(), false, java.time.Duration.ZERO)
+                                : new Check(null, Instant.EPOCH, false, java.time.Duration.ZERO);
                     } catch (HistoryException e) {
-                        return new Check(null, Instant.EPOCH, true);
+                        return new Check(null, Instant.EPOCH, true, java.time.Duration.ZERO);
                     }
                 },
-                then);
+                (c, check) -> {
+                    if (check.account() != null) {
+                        throttle.succeeded(folded);
+                    } else if (!check.unavailable()) {
+                        throttle.failed(folded, address, c.state().now());
+                    }
+                    then.accept(c, check);
+                });
     }
 
     /** The outcome of a check: the account name, or null; {@code unavailable} when the store failed. */
-    record Check(@Nullable String account, Instant createdAt, boolean unavailable) {}
+    record Check(@Nullable String account, Instant createdAt, boolean unavailable, java.time.Duration retryAfter) {
+        /** Why it failed, in words for the person. */
+        String failure() {
+            if (unavailable) {
+                return "Accounts are unavailable right now; try again later";
+            }
+            if (!retryAfter.isZero()) {
+                return "Too many failed logins; try again in " + Math.max(1, (retryAfter.toSeconds() + 59) / 60)
+                        + " minutes";
+            }
+            return "Invalid account or password";
+        }
+    }
 
     /** Logs the caller in: 900 to them, ACCOUNT to everyone who shares a room and has account-notify. */
     static void loggedIn(Context ctx, String account, Instant createdAt) {
@@ -220,7 +248,7 @@ final class AccountCommands {
                 say(c, "You are now logged in as " + result.account());
                 loggedIn(c, result.account(), result.createdAt());
             } else {
-                say(c, result.unavailable() ? message(c, "TEMPORARILY_UNAVAILABLE") : "Invalid account or password");
+                say(c, result.failure());
             }
         });
     }

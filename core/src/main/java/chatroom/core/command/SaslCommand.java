@@ -84,8 +84,8 @@ final class SaslCommand {
             } else {
                 c.reply(
                         Numeric.ERR_SASLFAIL,
-                        result.unavailable()
-                                ? "SASL authentication is unavailable right now"
+                        result.unavailable() || !result.retryAfter().isZero()
+                                ? "SASL authentication failed: " + result.failure()
                                 : "SASL authentication failed");
             }
         });

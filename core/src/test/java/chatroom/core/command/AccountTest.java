@@ -206,4 +206,31 @@ class AccountTest {
         f.ask(back, "CAP REQ :batch draft/chathistory");
         assertThat(f.ask(back, "CHATHISTORY LATEST lee * 10")).anyMatch(l -> l.endsWith("PRIVMSG kim :remember this"));
     }
+
+    @Test
+    void wrongPasswordsAreThrottledPerAccountThenForgiven() {
+        registered("max", "sesame123");
+        Session guesser = f.register("guesser");
+        for (int i = 0; i < chatroom.core.account.LoginThrottle.PER_ACCOUNT; i++) {
+            assertThat(f.ask(guesser, "NS IDENTIFY max guess" + i))
+                    .singleElement()
+                    .asString()
+                    .endsWith(":Invalid account or password");
+        }
+        assertThat(f.ask(guesser, "NS IDENTIFY max sesame123"))
+                .singleElement()
+                .asString()
+                .endsWith(":Too many failed logins; try again in 10 minutes");
+        Session sasl = f.connect();
+        f.ask(sasl, "AUTHENTICATE PLAIN");
+        assertThat(f.ask(sasl, "AUTHENTICATE " + plain("max", "sesame123")))
+                .singleElement()
+                .asString()
+                .contains(" 904 * :SASL authentication failed: Too many failed logins");
+        f.clock.advance(chatroom.core.account.LoginThrottle.WINDOW);
+        assertThat(f.ask(guesser, "NS IDENTIFY max sesame123"))
+                .first()
+                .asString()
+                .endsWith(":You are now logged in as max");
+    }
 }
