@@ -107,6 +107,7 @@ public final class HistoryWriter implements HistoryLog {
                 queued.addAndGet(-batch.size());
                 write(batch);
                 batch.clear();
+                pruneIfDue(); // also under constant load, when the queue is never empty
                 continue;
             }
             if (closing) {
