@@ -86,6 +86,8 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
             "0",
             "--max-connections-per-ip",
             "0",
+            "--connects-per-ip-per-minute",
+            "0",
             "--oper",
             "operuser:" + OPER_HASH,
         ]

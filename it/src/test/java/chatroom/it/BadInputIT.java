@@ -208,15 +208,43 @@ class BadInputIT {
         }
     }
 
+    @Test
+    void anAddressThatConnectsTooFastIsRefusedWithAReason() {
+        try (TestServer server = TestServer.start(c -> c, t -> t.withConnectionLimits(0, 3))) {
+            for (int i = 0; i < 3; i++) {
+                try (RawClient ok = server.register("fast" + i)) {
+                    ok.send("QUIT").readUntilClosed();
+                }
+            }
+            try (RawClient fourth = RawClient.connect(server.irc())) {
+                assertThat(fourth.readUntilClosed())
+                        .anyMatch(
+                                l -> l.startsWith("ERROR :Connecting too fast from your address (at most 3 a minute)"));
+            }
+        }
+    }
+
     private static TransportConfig withSendQueue(TransportConfig t, int bytes) {
-        return new TransportConfig(t.maxLineBytes(), bytes, t.pingInterval(), t.pingTimeout(), t.maxConnectionsPerIp());
+        return new TransportConfig(
+                t.maxLineBytes(),
+                bytes,
+                t.pingInterval(),
+                t.pingTimeout(),
+                t.maxConnectionsPerIp(),
+                t.connectsPerIpPerMinute());
     }
 
     private static TransportConfig withPing(TransportConfig t, Duration interval, Duration timeout) {
-        return new TransportConfig(t.maxLineBytes(), t.sendQueueBytes(), interval, timeout, t.maxConnectionsPerIp());
+        return new TransportConfig(
+                t.maxLineBytes(),
+                t.sendQueueBytes(),
+                interval,
+                timeout,
+                t.maxConnectionsPerIp(),
+                t.connectsPerIpPerMinute());
     }
 
     private static TransportConfig withMaxPerIp(TransportConfig t, int max) {
-        return new TransportConfig(t.maxLineBytes(), t.sendQueueBytes(), t.pingInterval(), t.pingTimeout(), max);
+        return t.withConnectionLimits(max, 0);
     }
 }

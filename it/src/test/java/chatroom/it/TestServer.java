@@ -68,7 +68,12 @@ final class TestServer implements AutoCloseable {
     static TestServer start(UnaryOperator<ServerConfig> chat, UnaryOperator<TransportConfig> transport, String db) {
         ServerConfig c = chat.apply(ServerConfig.defaults().withFlood(0, 0));
         TransportConfig t = transport.apply(new TransportConfig(
-                TransportConfig.defaults().maxLineBytes(), 1 << 20, Duration.ofSeconds(60), Duration.ofSeconds(30), 0));
+                TransportConfig.defaults().maxLineBytes(),
+                1 << 20,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30),
+                0,
+                0));
         return start(c, t, new ListenConfig("127.0.0.1", 0, 0), null, db, tempDir());
     }
 

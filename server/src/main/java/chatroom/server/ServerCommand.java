@@ -131,6 +131,12 @@ final class ServerCommand implements Callable<Integer> {
             description = "Connections per address (0 = no limit).")
     int maxConnectionsPerIp;
 
+    @Option(
+            names = "--connects-per-ip-per-minute",
+            defaultValue = "60",
+            description = "New connections one address may open per minute (0 = no limit).")
+    int connectsPerIpPerMinute;
+
     @Option(names = "--flood-burst", defaultValue = "20", description = "Lines a client may send at once.")
     int floodBurst;
 
@@ -331,6 +337,7 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     TransportConfig transportConfig() {
-        return new TransportConfig(maxLineBytes, sendqBytes, pingInterval, pingTimeout, maxConnectionsPerIp);
+        return new TransportConfig(
+                maxLineBytes, sendqBytes, pingInterval, pingTimeout, maxConnectionsPerIp, connectsPerIpPerMinute);
     }
 }

@@ -101,7 +101,7 @@ public final class ChatServer {
                 dispatcher,
                 config,
                 transport,
-                new ConnectionLimiter(transport.maxConnectionsPerIp()),
+                new ConnectionLimiter(transport.maxConnectionsPerIp(), transport.connectsPerIpPerMinute()),
                 new ExceptionHandler(),
                 connections);
         ircAddress = listen(listen.bind(), listen.ircPort(), new ChatChannelInitializer(IRC, shared, null));

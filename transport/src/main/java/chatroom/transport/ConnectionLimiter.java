@@ -5,15 +5,27 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
-/** Caps simultaneous connections per remote address across all ports (DESIGN.md rule 5). Shared by all channels. */
+/**
+ * Caps simultaneous connections per remote address across all ports, and how many new ones an address may open per
+ * minute (DESIGN.md rule 5; a reconnect loop or a scanner is refused with a reason). Shared by all channels.
+ */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
-    private final int max;
-    private final ConcurrentMap<String, Integer> counts = new ConcurrentHashMap<>();
+    private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+    /** Addresses whose minute is tracked beyond which expired ones are swept. */
+    private static final int SWEEP_AT = 10_000;
 
-    ConnectionLimiter(int max) {
+    private final int max;
+    private final int perMinute;
+    private final ConcurrentMap<String, Integer> counts = new ConcurrentHashMap<>();
+    /** Per address: the start of its current one-minute window and the connections opened in it. */
+    private final ConcurrentMap<String, long[]> recent = new ConcurrentHashMap<>();
+
+    ConnectionLimiter(int max, int perMinute) {
         this.max = max;
+        this.perMinute = perMinute;
     }
 
     @Override
@@ -24,7 +36,24 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
             Disconnector.disconnect(ctx.channel(), "Too many connections from your address (at most " + max + ")");
             return;
         }
+        if (perMinute > 0 && openedThisMinute(ip, System.nanoTime()) > perMinute) {
+            Disconnector.disconnect(
+                    ctx.channel(),
+                    "Connecting too fast from your address (at most " + perMinute + " a minute); wait a minute");
+            return;
+        }
         super.channelActive(ctx);
+    }
+
+    private long openedThisMinute(String ip, long now) {
+        if (recent.size() > SWEEP_AT) {
+            recent.values().removeIf(w -> now - w[0] >= MINUTE);
+        }
+        long[] w = recent.compute(
+                ip,
+                (k, old) ->
+                        old == null || now - old[0] >= MINUTE ? new long[] {now, 1} : new long[] {old[0], old[1] + 1});
+        return w[1];
     }
 
     @Override

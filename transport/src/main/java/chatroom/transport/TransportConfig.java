@@ -10,12 +10,27 @@ import java.time.Duration;
  * @param pingInterval silence after which the server sends PING
  * @param pingTimeout further silence after the PING after which the connection is closed
  * @param maxConnectionsPerIp simultaneous connections from one address; 0 means unlimited
+ * @param connectsPerIpPerMinute new connections one address may open per minute; 0 means unlimited
  */
 public record TransportConfig(
-        int maxLineBytes, int sendQueueBytes, Duration pingInterval, Duration pingTimeout, int maxConnectionsPerIp) {
+        int maxLineBytes,
+        int sendQueueBytes,
+        Duration pingInterval,
+        Duration pingTimeout,
+        int maxConnectionsPerIp,
+        int connectsPerIpPerMinute) {
 
     public static TransportConfig defaults() {
         return new TransportConfig(
-                chatroom.protocol.Limits.MAX_FRAME_BYTES, 1 << 20, Duration.ofSeconds(90), Duration.ofSeconds(60), 20);
+                chatroom.protocol.Limits.MAX_FRAME_BYTES,
+                1 << 20,
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(60),
+                20,
+                60);
+    }
+
+    public TransportConfig withConnectionLimits(int simultaneous, int perMinute) {
+        return new TransportConfig(maxLineBytes, sendQueueBytes, pingInterval, pingTimeout, simultaneous, perMinute);
     }
 }
