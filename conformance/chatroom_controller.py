@@ -88,6 +88,9 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
             "0",
             "--connects-per-ip-per-minute",
             "0",
+            # some irctest cases keep an unregistered connection open for a long while
+            "--registration-timeout",
+            "PT10M",
             "--oper",
             "operuser:" + OPER_HASH,
         ]

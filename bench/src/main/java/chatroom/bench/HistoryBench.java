@@ -145,7 +145,8 @@ public final class HistoryBench implements Callable<Integer> {
                 new JdbcHistoryStore(database), durable, Retention.KEEP_EVERYTHING, InstantSource.system());
         return ChatServer.start(
                 ServerConfig.defaults().withFlood(0, 0),
-                new TransportConfig(8192, 16 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5), 0, 0),
+                new TransportConfig(
+                        8192, 16 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5), 0, 0, Duration.ofMinutes(5)),
                 new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED),
                 null,
                 history,

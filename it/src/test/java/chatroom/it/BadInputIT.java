@@ -224,6 +224,19 @@ class BadInputIT {
         }
     }
 
+    @Test
+    void aConnectionThatNeverRegistersIsClosedWithAReason() {
+        try (TestServer server = TestServer.start(c -> c, t -> t.withRegistrationTimeout(Duration.ofMillis(500)));
+                RawClient registered = server.register("patient");
+                RawClient lingering = RawClient.connect(server.irc());
+                RawClient telnet = RawClient.connect(server.plain())) {
+            lingering.send("CAP LS 302");
+            assertThat(lingering.readUntilClosed()).contains("ERROR :Registration timed out");
+            assertThat(telnet.readUntilClosed()).anyMatch(l -> l.contains("Registration timed out"));
+            assertThat(registered.sync()).isNotNull();
+        }
+    }
+
     private static TransportConfig withSendQueue(TransportConfig t, int bytes) {
         return new TransportConfig(
                 t.maxLineBytes(),
@@ -231,7 +244,8 @@ class BadInputIT {
                 t.pingInterval(),
                 t.pingTimeout(),
                 t.maxConnectionsPerIp(),
-                t.connectsPerIpPerMinute());
+                t.connectsPerIpPerMinute(),
+                t.registrationTimeout());
     }
 
     private static TransportConfig withPing(TransportConfig t, Duration interval, Duration timeout) {
@@ -241,7 +255,8 @@ class BadInputIT {
                 interval,
                 timeout,
                 t.maxConnectionsPerIp(),
-                t.connectsPerIpPerMinute());
+                t.connectsPerIpPerMinute(),
+                t.registrationTimeout());
     }
 
     private static TransportConfig withMaxPerIp(TransportConfig t, int max) {

@@ -73,7 +73,8 @@ final class TestServer implements AutoCloseable {
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(30),
                 0,
-                0));
+                0,
+                Duration.ofMinutes(2)));
         return start(c, t, new ListenConfig("127.0.0.1", 0, 0), null, db, tempDir());
     }
 

@@ -137,6 +137,12 @@ final class ServerCommand implements Callable<Integer> {
             description = "New connections one address may open per minute (0 = no limit).")
     int connectsPerIpPerMinute;
 
+    @Option(
+            names = "--registration-timeout",
+            defaultValue = "PT2M",
+            description = "Time to register (IRC) or log in (telnet) before the connection is closed (ISO-8601).")
+    Duration registrationTimeout = Duration.ofMinutes(2);
+
     @Option(names = "--flood-burst", defaultValue = "20", description = "Lines a client may send at once.")
     int floodBurst;
 
@@ -338,6 +344,12 @@ final class ServerCommand implements Callable<Integer> {
 
     TransportConfig transportConfig() {
         return new TransportConfig(
-                maxLineBytes, sendqBytes, pingInterval, pingTimeout, maxConnectionsPerIp, connectsPerIpPerMinute);
+                maxLineBytes,
+                sendqBytes,
+                pingInterval,
+                pingTimeout,
+                maxConnectionsPerIp,
+                connectsPerIpPerMinute,
+                registrationTimeout);
     }
 }

@@ -75,7 +75,14 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             p.addLast(PipelineNames.PLAIN, new PlainTranslatorHandler(ZoneId.systemDefault()));
             autoJoin = List.of(shared.config().lobby());
         }
-        p.addLast(PipelineNames.SESSION, new SessionHandler(shared.hub(), shared.dispatcher(), protocol, autoJoin));
+        p.addLast(
+                PipelineNames.SESSION,
+                new SessionHandler(
+                        shared.hub(),
+                        shared.dispatcher(),
+                        protocol,
+                        autoJoin,
+                        shared.transport().registrationTimeout()));
         p.addLast(PipelineNames.EXCEPTIONS, shared.exceptions());
     }
 }

@@ -7,7 +7,9 @@ import chatroom.core.user.Session;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,15 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
 
     private @Nullable NettyConnection connection;
 
-    SessionHandler(Hub hub, Dispatcher dispatcher, Connection.Protocol protocol, List<String> autoJoin) {
+    private final Duration registrationTimeout;
+
+    SessionHandler(
+            Hub hub,
+            Dispatcher dispatcher,
+            Connection.Protocol protocol,
+            List<String> autoJoin,
+            Duration registrationTimeout) {
+        this.registrationTimeout = registrationTimeout;
         this.hub = hub;
         this.dispatcher = dispatcher;
         this.protocol = protocol;
@@ -42,6 +52,17 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
         ctx.channel().attr(Disconnector.CONNECTION).set(c);
         log.info("connect {} from {}", protocol, c.remoteAddress());
         hub.execute(() -> session = dispatcher.connected(c, autoJoin));
+        // a connection that never registers (a scanner, a half-open script) does not hold a slot forever
+        ctx.executor()
+                .schedule(
+                        () -> hub.execute(() -> {
+                            Session s = session;
+                            if (s != null) {
+                                dispatcher.registrationTimedOut(s);
+                            }
+                        }),
+                        registrationTimeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param pingTimeout further silence after the PING after which the connection is closed
  * @param maxConnectionsPerIp simultaneous connections from one address; 0 means unlimited
  * @param connectsPerIpPerMinute new connections one address may open per minute; 0 means unlimited
+ * @param registrationTimeout time a connection has to register (IRC) or log in (telnet) before it is closed
  */
 public record TransportConfig(
         int maxLineBytes,
@@ -18,7 +19,8 @@ public record TransportConfig(
         Duration pingInterval,
         Duration pingTimeout,
         int maxConnectionsPerIp,
-        int connectsPerIpPerMinute) {
+        int connectsPerIpPerMinute,
+        Duration registrationTimeout) {
 
     public static TransportConfig defaults() {
         return new TransportConfig(
@@ -27,10 +29,23 @@ public record TransportConfig(
                 Duration.ofSeconds(90),
                 Duration.ofSeconds(60),
                 20,
-                60);
+                60,
+                Duration.ofMinutes(2));
     }
 
     public TransportConfig withConnectionLimits(int simultaneous, int perMinute) {
-        return new TransportConfig(maxLineBytes, sendQueueBytes, pingInterval, pingTimeout, simultaneous, perMinute);
+        return new TransportConfig(
+                maxLineBytes, sendQueueBytes, pingInterval, pingTimeout, simultaneous, perMinute, registrationTimeout);
+    }
+
+    public TransportConfig withRegistrationTimeout(Duration timeout) {
+        return new TransportConfig(
+                maxLineBytes,
+                sendQueueBytes,
+                pingInterval,
+                pingTimeout,
+                maxConnectionsPerIp,
+                connectsPerIpPerMinute,
+                timeout);
     }
 }

@@ -167,6 +167,14 @@ public final class Dispatcher {
         finish(ctx);
     }
 
+    /** The registration timeout passed: a connection that has not registered (or logged in) by now is closed. */
+    public void registrationTimedOut(Session session) {
+        if (!session.registered() && !session.closed()) {
+            state.outbox().disconnect(session, "Registration timed out");
+            state.outbox().flush();
+        }
+    }
+
     /** The transport saw the connection end; {@code reason} becomes the QUIT message. */
     public void closed(Session session, String reason) {
         if (session.closed()) {
