@@ -13,7 +13,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Channel modes (CHANMODES=b,k,l,imnst, PREFIX=(ov)@+): query with RPL_CHANNELMODEIS and RPL_CREATIONTIME, list bans,
+ * Channel modes (CHANMODES=b,k,l,imnstR, PREFIX=(ov)@+): query with RPL_CHANNELMODEIS and RPL_CREATIONTIME, list bans,
  * and changes by operators. Valid changes apply; one MODE line with what actually changed goes to every member.
  */
 final class ChannelModes {
@@ -98,6 +98,7 @@ final class ChannelModes {
         switch (c) {
             case 'i' -> flag(changes, adding, c, room.inviteOnly(), () -> room.inviteOnly(adding));
             case 'm' -> flag(changes, adding, c, room.moderated(), () -> room.moderated(adding));
+            case 'R' -> flag(changes, adding, c, room.registeredOnly(), () -> room.registeredOnly(adding));
             case 'n' -> flag(changes, adding, c, room.noExternal(), () -> room.noExternal(adding));
             case 's' -> flag(changes, adding, c, room.secret(), () -> room.secret(adding));
             case 't' -> flag(changes, adding, c, room.topicLocked(), () -> room.topicLocked(adding));

@@ -71,6 +71,8 @@ final class JoinCommand {
             case BANNED -> ctx.reply(Numeric.ERR_BANNEDFROMCHAN, name, "Cannot join channel (+b)");
             case BAD_KEY -> ctx.reply(Numeric.ERR_BADCHANNELKEY, name, "Cannot join channel (+k)");
             case FULL -> ctx.reply(Numeric.ERR_CHANNELISFULL, name, "Cannot join channel (+l)");
+            case REGISTERED_ONLY ->
+                ctx.reply(Numeric.ERR_NEEDREGGEDNICK, name, "Cannot join channel (+R): log in to an account first");
         }
     }
 

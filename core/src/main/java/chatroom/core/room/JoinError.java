@@ -5,5 +5,7 @@ public enum JoinError {
     INVITE_ONLY,
     BANNED,
     BAD_KEY,
-    FULL
+    FULL,
+    /** +R: only people logged in to an account may join. */
+    REGISTERED_ONLY
 }

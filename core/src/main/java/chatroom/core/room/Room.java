@@ -23,6 +23,7 @@ public final class Room {
     private Instant topicSetAt;
     private boolean inviteOnly;
     private boolean moderated;
+    private boolean registeredOnly;
     private boolean noExternal = true;
     private boolean topicLocked = true;
     private boolean secret;
@@ -87,6 +88,9 @@ public final class Room {
         }
         if (isBanned(u) && !wasInvited) {
             return new JoinResult.Rejected(JoinError.BANNED);
+        }
+        if (registeredOnly && u.account() == null && !wasInvited) {
+            return new JoinResult.Rejected(JoinError.REGISTERED_ONLY);
         }
         return new JoinResult.Allowed();
     }
@@ -162,6 +166,15 @@ public final class Room {
         inviteOnly = v;
     }
 
+    /** +R: joining needs an account. */
+    public boolean registeredOnly() {
+        return registeredOnly;
+    }
+
+    public void registeredOnly(boolean v) {
+        registeredOnly = v;
+    }
+
     public boolean moderated() {
         return moderated;
     }
@@ -220,6 +233,9 @@ public final class Room {
         }
         if (moderated) {
             flags.append('m');
+        }
+        if (registeredOnly) {
+            flags.append('R');
         }
         if (noExternal) {
             flags.append('n');

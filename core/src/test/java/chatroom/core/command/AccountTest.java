@@ -233,4 +233,20 @@ class AccountTest {
                 .asString()
                 .endsWith(":You are now logged in as max");
     }
+
+    @Test
+    void aRegisteredOnlyRoomLetsInPeopleWithAnAccount() {
+        Session op = registered("nora", "sesame123");
+        f.ask(op, "JOIN #class");
+        assertThat(f.ask(op, "MODE #class +R")).containsExactly(":nora!nora@10.0.0.1 MODE #class +R");
+        Session guest = f.register("guest");
+        assertThat(f.ask(guest, "JOIN #class"))
+                .containsExactly(
+                        ":chatroom.local 477 guest #class :Cannot join channel (+R): log in to an account first");
+        registered("pupil", "sesame123");
+        Session pupil = f.state.user("pupil").sessions().getFirst();
+        assertThat(f.ask(pupil, "JOIN #class").getFirst()).isEqualTo(":pupil!pupil@10.0.0.1 JOIN #class");
+        f.got(op);
+        assertThat(f.ask(op, "MODE #class")).first().asString().contains(" 324 nora #class +Rnt");
+    }
 }
