@@ -50,8 +50,7 @@ final class AccountAddCommand implements Callable<Integer> {
     @Override
     @SuppressForbidden // reads the password from standard input
     public Integer call() throws IOException {
-        System.setProperty("chatroom.logLevel", "WARN");
-        System.setProperty("chatroom.logDir", dataDir.resolve("logs").toString());
+        LogSetup.tool(dataDir);
         CommandSpec s = Objects.requireNonNull(spec, "picocli injects the spec");
         PrintWriter err = s.commandLine().getErr();
         String problem = CaseMapping.nickError(name, 30);

@@ -75,9 +75,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // before the first logger: stdout is the export, so only problems are logged, next to the server's log
-        System.setProperty("chatroom.logLevel", "WARN");
-        System.setProperty("chatroom.logDir", dataDir.resolve("logs").toString());
+        LogSetup.tool(dataDir);
         CommandSpec s = java.util.Objects.requireNonNull(spec, "picocli injects the spec");
         PrintWriter out = s.commandLine().getOut();
         PrintWriter err = s.commandLine().getErr();

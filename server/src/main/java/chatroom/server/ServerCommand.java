@@ -213,7 +213,7 @@ final class ServerCommand implements Callable<Integer> {
         PrintWriter out = spec().commandLine().getOut();
         PrintWriter err = spec().commandLine().getErr();
         Files.createDirectories(dataDir.resolve("logs"));
-        System.setProperty("chatroom.logDir", dataDir.resolve("logs").toString());
+        LogSetup.server(dataDir);
         Logger log = LoggerFactory.getLogger(ServerCommand.class);
         ChatServer server;
         try {
