@@ -7,6 +7,9 @@ public interface Connection {
 
     Protocol protocol();
 
+    /** True when the connection is encrypted (TLS). */
+    boolean secure();
+
     enum Protocol {
         IRC,
         PLAIN

@@ -1,5 +1,6 @@
 package chatroom.core;
 
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param registrationNeedsEmail whether REGISTER must carry an address that looks like email (checked for shape
  *     only: no mail is sent and the address is not kept)
  * @param minPasswordLength shortest password accepted for a new account
+ * @param nickGrace how long someone not logged in may keep a registered nick before being renamed (zero: such a nick
+ *     is refused at once, as on the plain-text port)
+ * @param sessionsPerAccount connections one account may have at once sharing one nick (1: no sharing)
+ * @param loginLimits failed-login throttling
+ * @param stsDuration the {@code sts} policy's lifetime given to clients (https://ircv3.net/specs/extensions/sts);
+ *     zero when no certificate is configured, so no policy is advertised
  */
 public record ServerConfig(
         String serverName,
@@ -42,11 +49,23 @@ public record ServerConfig(
         int chathistoryLimit,
         Registration registration,
         boolean registrationNeedsEmail,
-        int minPasswordLength) {
+        int minPasswordLength,
+        Duration nickGrace,
+        int sessionsPerAccount,
+        LoginLimits loginLimits,
+        Duration stsDuration) {
 
     public ServerConfig {
         motd = List.copyOf(motd);
         opers = List.copyOf(opers);
+    }
+
+    /**
+     * After {@code perAccount} wrong passwords for one account, or {@code perAddress} from one address, within
+     * {@code window}, logins wait until the oldest failure ages out.
+     */
+    public record LoginLimits(int perAccount, int perAddress, Duration window) {
+        public static final LoginLimits DEFAULT = new LoginLimits(5, 20, Duration.ofMinutes(10));
     }
 
     /** A server operator: a name for OPER and the bcrypt hash of its password ({@link Passwords#hash}). */
@@ -78,7 +97,11 @@ public record ServerConfig(
                 1000,
                 Registration.BEFORE_CONNECT,
                 false,
-                6);
+                6,
+                Duration.ofSeconds(30),
+                5,
+                LoginLimits.DEFAULT,
+                Duration.ZERO);
     }
 
     /**
@@ -96,6 +119,30 @@ public record ServerConfig(
         b.registration = when;
         b.registrationNeedsEmail = needsEmail;
         b.minPasswordLength = minPassword;
+        return b.build();
+    }
+
+    public ServerConfig withNickGrace(Duration grace) {
+        Builder b = toBuilder();
+        b.nickGrace = grace;
+        return b.build();
+    }
+
+    public ServerConfig withSessionsPerAccount(int sessions) {
+        Builder b = toBuilder();
+        b.sessionsPerAccount = sessions;
+        return b.build();
+    }
+
+    public ServerConfig withLoginLimits(LoginLimits limits) {
+        Builder b = toBuilder();
+        b.loginLimits = limits;
+        return b.build();
+    }
+
+    public ServerConfig withStsDuration(Duration duration) {
+        Builder b = toBuilder();
+        b.stsDuration = duration;
         return b.build();
     }
 
@@ -168,6 +215,10 @@ public record ServerConfig(
         public Registration registration;
         public boolean registrationNeedsEmail;
         public int minPasswordLength;
+        public Duration nickGrace;
+        public int sessionsPerAccount;
+        public LoginLimits loginLimits;
+        public Duration stsDuration;
 
         Builder(ServerConfig c) {
             serverName = c.serverName;
@@ -195,6 +246,10 @@ public record ServerConfig(
             registration = c.registration;
             registrationNeedsEmail = c.registrationNeedsEmail;
             minPasswordLength = c.minPasswordLength;
+            nickGrace = c.nickGrace;
+            sessionsPerAccount = c.sessionsPerAccount;
+            loginLimits = c.loginLimits;
+            stsDuration = c.stsDuration;
         }
 
         public ServerConfig build() {
@@ -223,7 +278,11 @@ public record ServerConfig(
                     chathistoryLimit,
                     registration,
                     registrationNeedsEmail,
-                    minPasswordLength);
+                    minPasswordLength,
+                    nickGrace,
+                    sessionsPerAccount,
+                    loginLimits,
+                    stsDuration);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class ServerState {
     private final DeliveryGate outbox;
     private final History history;
     private final AccountStore accounts;
-    private final LoginThrottle loginThrottle = new LoginThrottle();
+    private final LoginThrottle loginThrottle;
     private final Offload offload;
     private final Instant startedAt;
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
@@ -47,6 +47,7 @@ public final class ServerState {
     private final String messageIdPrefix;
     private int maxUsers;
     private Instant lastEventTime = Instant.EPOCH;
+    private int tlsPort;
 
     /** A state whose history lives in memory and commits at once: for unit tests. */
     public ServerState(ServerConfig config, InstantSource clock, Outbox outbox, Offload offload) {
@@ -73,6 +74,7 @@ public final class ServerState {
             AccountStore accounts) {
         this.accounts = accounts;
         this.config = config;
+        this.loginThrottle = new LoginThrottle(config.loginLimits());
         this.clock = clock;
         this.outbox = new DeliveryGate(outbox);
         this.history = new History(historyLog, this.outbox, config.serverName());
@@ -96,6 +98,15 @@ public final class ServerState {
             lastEventTime = now;
         }
         return lastEventTime;
+    }
+
+    /** The port clients reach IRC over TLS on, once it listens (for the {@code sts} policy); 0 before or without. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    public void tlsPort(int port) {
+        tlsPort = port;
     }
 
     public LoginThrottle loginThrottle() {

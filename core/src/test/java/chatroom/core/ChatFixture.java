@@ -50,7 +50,20 @@ public final class ChatFixture {
     private final ArrayDeque<Runnable> hubTasks = new ArrayDeque<>();
 
     public Session connect() {
-        return dispatcher.connected(new FakeConnection("10.0.0.1", Connection.Protocol.IRC), List.of());
+        return connect(Connection.Protocol.IRC);
+    }
+
+    public Session connect(Connection.Protocol protocol) {
+        return dispatcher.connected(new FakeConnection("10.0.0.1", protocol, false), List.of());
+    }
+
+    /** Moves the clock on and runs the timers that became due, as the hub's once-a-second tick does. */
+    public void advance(java.time.Duration d) {
+        clock.advance(d);
+        dispatcher.tick();
+        while (!hubTasks.isEmpty()) {
+            hubTasks.poll().run();
+        }
     }
 
     /** A registered session whose welcome burst has been read and discarded. */
@@ -83,5 +96,10 @@ public final class ChatFixture {
         return outbox.take(s);
     }
 
-    record FakeConnection(String remoteAddress, Protocol protocol) implements Connection {}
+    /** A connection that came in over TLS. */
+    public Session connectSecurely() {
+        return dispatcher.connected(new FakeConnection("10.0.0.1", Connection.Protocol.IRC, true), List.of());
+    }
+
+    record FakeConnection(String remoteAddress, Protocol protocol, boolean secure) implements Connection {}
 }

@@ -73,4 +73,41 @@ class AccountIT {
             }
         }
     }
+
+    @Test
+    void anIrcClientAndATelnetUserShareOneAccountAndSeeTheSameConversation() {
+        try (TestServer server = TestServer.startIn(dataDir, null)) {
+            try (RawClient first = server.register("共享")) {
+                first.send("REGISTER * * sesame123").expect("REGISTER SUCCESS");
+            }
+            try (RawClient irc = RawClient.connect(server.irc());
+                    RawClient friend = server.register("friend")) {
+                irc.send("CAP LS 302").send("CAP REQ :sasl").expect(" ACK ");
+                irc.send("AUTHENTICATE PLAIN").expect("AUTHENTICATE +");
+                irc.send("AUTHENTICATE "
+                        + Base64.getEncoder().encodeToString("\0共享\0sesame123".getBytes(StandardCharsets.UTF_8)));
+                irc.expect(" 903 ");
+                irc.send("NICK 共享").send("USER s 0 * :S").send("CAP END").expect(" 001 共享 ");
+                irc.send("JOIN #课堂").expect(" 366 ");
+                friend.send("JOIN #课堂").expect(" 366 ");
+
+                try (RawClient telnet = telnet(server)) {
+                    telnet.send("login 共享 sesame123");
+                    telnet.expect("Welcome, 共享!");
+                    friend.send("PRIVMSG #课堂 :大家好 everyone");
+                    assertThat(irc.expect("大家好")).endsWith("PRIVMSG #课堂 :大家好 everyone");
+                    assertThat(telnet.expect("大家好")).contains("friend").contains("大家好 everyone");
+                    telnet.send("send #课堂 typed on the terminal");
+                    assertThat(irc.expect("terminal")).endsWith("PRIVMSG #课堂 :typed on the terminal");
+                    assertThat(friend.expect("terminal")).startsWith(":共享!");
+                    telnet.send("logout");
+                    telnet.readUntilClosed();
+                }
+                // the IRC connection is still there and nobody saw 共享 quit
+                assertThat(friend.sync()).noneMatch(l -> l.contains("QUIT"));
+                friend.send("PRIVMSG 共享 :still here?");
+                assertThat(irc.expect("still here")).endsWith("PRIVMSG 共享 :still here?");
+            }
+        }
+    }
 }

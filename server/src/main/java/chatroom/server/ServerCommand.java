@@ -208,6 +208,43 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--min-password-length", defaultValue = "6", description = "Shortest password for a new account.")
     int minPasswordLength;
 
+    @Option(
+            names = "--nick-grace",
+            defaultValue = "PT30S",
+            description = "How long an IRC user not logged in may keep a registered nick before being renamed"
+                    + " (ISO-8601; PT0S refuses such nicks at once).")
+    Duration nickGrace = Duration.ofSeconds(30);
+
+    @Option(
+            names = "--sessions-per-account",
+            defaultValue = "5",
+            description = "Connections one account may have at once, sharing one nick (1 = no sharing).")
+    int sessionsPerAccount;
+
+    @Option(
+            names = "--login-failures-per-account",
+            defaultValue = "5",
+            description = "Wrong passwords for one account within --login-failure-window before logins wait.")
+    int loginFailuresPerAccount;
+
+    @Option(
+            names = "--login-failures-per-ip",
+            defaultValue = "20",
+            description = "Wrong passwords from one address within --login-failure-window before logins wait.")
+    int loginFailuresPerIp;
+
+    @Option(
+            names = "--login-failure-window",
+            defaultValue = "PT10M",
+            description = "How long a wrong password counts against an account and an address (ISO-8601).")
+    Duration loginFailureWindow = Duration.ofMinutes(10);
+
+    @Option(
+            names = "--sts-duration",
+            defaultValue = "P30D",
+            description = "With --tls-cert: how long clients should insist on TLS (IRCv3 sts; PT0S = no policy).")
+    Duration stsDuration = Duration.ofDays(30);
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec().commandLine().getOut();
@@ -296,7 +333,13 @@ final class ServerCommand implements Callable<Integer> {
                 .withFlood(floodBurst, floodRate)
                 .withOpers(parseOpers(opers))
                 .withHistoryReplayLines(historyReplayLines)
-                .withAccounts(registration(accountRegistration), registrationNeedsEmail, minPasswordLength);
+                .withAccounts(registration(accountRegistration), registrationNeedsEmail, minPasswordLength)
+                .withNickGrace(nickGrace)
+                .withSessionsPerAccount(sessionsPerAccount)
+                .withLoginLimits(
+                        new ServerConfig.LoginLimits(loginFailuresPerAccount, loginFailuresPerIp, loginFailureWindow))
+                // a self-signed certificate cannot carry a policy: clients would refuse it and then the server
+                .withStsDuration(tlsCert != null && ircTlsPort != ListenConfig.DISABLED ? stsDuration : Duration.ZERO);
         if (motdFile != null) {
             List<String> lines = Files.readAllLines(motdFile, StandardCharsets.UTF_8);
             c = c.withMotd(lines);

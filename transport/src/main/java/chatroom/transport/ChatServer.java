@@ -86,6 +86,7 @@ public final class ChatServer {
         ChatServer server = new ChatServer(config, InstantSource.system(), history, accounts);
         try {
             server.state.history().start(server.hub);
+            server.hub.every(java.time.Duration.ofSeconds(1), server.dispatcher::tick);
             server.bind(config, transport, listen, tls);
         } catch (RuntimeException | InterruptedException e) {
             server.stopThreads();
@@ -104,14 +105,23 @@ public final class ChatServer {
                 new ConnectionLimiter(transport.maxConnectionsPerIp(), transport.connectsPerIpPerMinute()),
                 new ExceptionHandler(),
                 connections);
-        ircAddress = listen(listen.bind(), listen.ircPort(), new ChatChannelInitializer(IRC, shared, null));
-        plainAddress = listen(listen.bind(), listen.plainPort(), new ChatChannelInitializer(PLAIN, shared, null));
+        // the TLS port first: the sts policy offered on the plain port names it
         if (listen.ircTlsPort() != ListenConfig.DISABLED) {
             if (tls == null) {
                 throw new IllegalStateException("the TLS port needs a TLS context");
             }
             ircTlsAddress = listen(listen.bind(), listen.ircTlsPort(), new ChatChannelInitializer(IRC, shared, tls));
+            if (ircTlsAddress != null) {
+                int port = ircTlsAddress.getPort();
+                onHub(st -> {
+                            st.tlsPort(port);
+                            return port;
+                        })
+                        .join();
+            }
         }
+        ircAddress = listen(listen.bind(), listen.ircPort(), new ChatChannelInitializer(IRC, shared, null));
+        plainAddress = listen(listen.bind(), listen.plainPort(), new ChatChannelInitializer(PLAIN, shared, null));
     }
 
     /** Listens on {@code port} unless it is {@link ListenConfig#DISABLED}; returns the bound address or null. */

@@ -2,6 +2,7 @@ package chatroom.transport;
 
 import chatroom.core.Connection;
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
@@ -10,12 +11,14 @@ final class NettyConnection implements Connection {
     private final Channel channel;
     private final Protocol protocol;
     private final String remoteAddress;
+    private final boolean secure;
     private volatile String closeReason = "Connection closed";
 
     NettyConnection(Channel channel, Protocol protocol) {
         this.channel = channel;
         this.protocol = protocol;
         this.remoteAddress = addressOf(channel.remoteAddress());
+        this.secure = channel.pipeline().get(SslHandler.class) != null;
     }
 
     static String addressOf(SocketAddress a) {
@@ -37,6 +40,11 @@ final class NettyConnection implements Connection {
     @Override
     public Protocol protocol() {
         return protocol;
+    }
+
+    @Override
+    public boolean secure() {
+        return secure;
     }
 
     String closeReason() {

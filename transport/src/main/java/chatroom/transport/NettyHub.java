@@ -28,6 +28,12 @@ public final class NettyHub implements Hub {
         }
     }
 
+    /** Runs {@code task} on the hub every {@code period} until shutdown. */
+    public void every(java.time.Duration period, Runnable task) {
+        long ms = period.toMillis();
+        executor.scheduleAtFixedRate(() -> runGuarded(task), ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public boolean inHub() {
         return executor.inEventLoop();

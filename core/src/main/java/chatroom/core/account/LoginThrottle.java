@@ -1,5 +1,6 @@
 package chatroom.core.account;
 
+import chatroom.core.ServerConfig.LoginLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -8,18 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Failed-login throttling: after {@link #PER_ACCOUNT} wrong passwords for one account, or {@link #PER_ADDRESS} from
- * one address, within {@link #WINDOW}, further attempts are refused until the oldest failure ages out. This makes
- * guessing a password slow without locking the owner out for long. Hub-owned, no locks; bounded in size.
+ * Failed-login throttling ({@link LoginLimits}): after too many wrong passwords for one account or from one address
+ * within the window, further attempts are refused until the oldest failure ages out. This makes guessing a password
+ * slow without locking the owner out for long. Hub-owned, no locks; bounded in size.
  */
 public final class LoginThrottle {
-    public static final int PER_ACCOUNT = 5;
-    public static final int PER_ADDRESS = 20;
-    public static final Duration WINDOW = Duration.ofMinutes(10);
     private static final int MAX_KEYS = 10_000;
+
+    private final LoginLimits limits;
 
     private final Map<String, Deque<Instant>> accounts = bounded();
     private final Map<String, Deque<Instant>> addresses = bounded();
+
+    public LoginThrottle(LoginLimits limits) {
+        this.limits = limits;
+    }
 
     private static Map<String, Deque<Instant>> bounded() {
         return new LinkedHashMap<>(16, 0.75f, true) {
@@ -34,8 +38,8 @@ public final class LoginThrottle {
 
     /** How long until {@code account} may be tried again from {@code address}; zero when it may be tried now. */
     public Duration wait(String account, String address, Instant now) {
-        Duration a = wait(accounts, account, PER_ACCOUNT, now);
-        Duration b = wait(addresses, address, PER_ADDRESS, now);
+        Duration a = wait(accounts, account, limits.perAccount(), now);
+        Duration b = wait(addresses, address, limits.perAddress(), now);
         return a.compareTo(b) >= 0 ? a : b;
     }
 
@@ -49,12 +53,13 @@ public final class LoginThrottle {
         accounts.remove(account);
     }
 
-    private static Duration wait(Map<String, Deque<Instant>> map, String key, int max, Instant now) {
+    private Duration wait(Map<String, Deque<Instant>> map, String key, int max, Instant now) {
         Deque<Instant> failures = map.get(key);
         if (failures == null) {
             return Duration.ZERO;
         }
-        while (!failures.isEmpty() && !failures.peekFirst().plus(WINDOW).isAfter(now)) {
+        while (!failures.isEmpty()
+                && !failures.peekFirst().plus(limits.window()).isAfter(now)) {
             failures.pollFirst();
         }
         if (failures.isEmpty()) {
@@ -63,6 +68,6 @@ public final class LoginThrottle {
         }
         return failures.size() < max
                 ? Duration.ZERO
-                : Duration.between(now, failures.peekFirst().plus(WINDOW));
+                : Duration.between(now, failures.peekFirst().plus(limits.window()));
     }
 }

@@ -254,7 +254,7 @@ final class AccountCommands {
     }
 
     /** A NOTICE from NickServ to the caller. */
-    private static void say(Context ctx, String text) {
+    static void say(Context ctx, String text) {
         ctx.replyRaw(IrcMessage.from(
                 NICKSERV + "!" + NICKSERV + "@services." + ctx.serverName(),
                 "NOTICE",

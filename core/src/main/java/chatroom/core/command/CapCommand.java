@@ -34,7 +34,7 @@ final class CapCommand {
                 if (s.capVersion() >= 302) {
                     s.caps().add(Capability.CAP_NOTIFY);
                 }
-                reply(ctx, "LS", all(ctx.state().config(), s.capVersion()));
+                reply(ctx, "LS", all(ctx.state().config(), s.capVersion()) + sts(ctx, s));
             }
             case "LIST" ->
                 reply(ctx, "LIST", s.caps().stream().map(Capability::wireName).collect(Collectors.joining(" ")));
@@ -64,6 +64,20 @@ final class CapCommand {
                         ? registration(config, capVersion)
                         : c.advertised(capVersion))
                 .collect(Collectors.joining(" "));
+    }
+
+    /**
+     * The {@code sts} policy (https://ircv3.net/specs/extensions/sts), only with a configured certificate and CAP 302:
+     * on a plain connection the TLS port to upgrade to, on a TLS one how long to insist on TLS. It is informational and
+     * cannot be requested, so it is not a {@link Capability}.
+     */
+    private static String sts(Context ctx, Session s) {
+        java.time.Duration duration = ctx.state().config().stsDuration();
+        int port = ctx.state().tlsPort();
+        if (duration.isZero() || port == 0 || s.capVersion() < 302) {
+            return "";
+        }
+        return s.connection().secure() ? " sts=duration=" + duration.toSeconds() : " sts=port=" + port;
     }
 
     /** {@code draft/account-registration=before-connect,email-required} as configured. */

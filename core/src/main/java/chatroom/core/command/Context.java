@@ -134,6 +134,11 @@ public final class Context {
                 .record(Conversation.room(room.name().folded()), user().nick().folded(), m, null);
     }
 
+    /** Runs {@code task} on the hub after {@code delay}, in a fresh context for this session, unless it closed. */
+    void after(java.time.Duration delay, CommandHandler task) {
+        dispatcher.schedule(session, delay, task);
+    }
+
     /** Work to start once this command's replies are out (e.g. history replay after a JOIN burst). */
     void afterReplies(Runnable r) {
         afterReplies.add(r);

@@ -7,8 +7,11 @@ import chatroom.core.user.Session;
 import chatroom.protocol.IrcMessage;
 import chatroom.protocol.Numeric;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,9 @@ public final class Dispatcher {
 
     private final ServerState state;
     private final Map<String, CommandSpec> table;
+    private final PriorityQueue<Timer> timers =
+            new PriorityQueue<>(Comparator.comparing(Timer::at).thenComparingLong(Timer::order));
+    private long timerCount;
 
     public Dispatcher(ServerState state) {
         this.state = state;
@@ -142,6 +148,36 @@ public final class Dispatcher {
         finish(ctx);
         while (!session.suspended() && !session.backlog().isEmpty()) {
             dispatch(session, session.backlog().poll());
+        }
+    }
+
+    /** Work for a session at a later time, run by {@link #tick()} in a fresh context; skipped once it closed. */
+    private record Timer(Instant at, long order, Session session, CommandHandler task) {}
+
+    void schedule(Session session, Duration delay, CommandHandler task) {
+        timers.add(new Timer(state.now().plus(delay), timerCount++, session, task));
+    }
+
+    /** Runs the timers that are due; the transport calls this on the hub about once a second. */
+    public void tick() {
+        Instant now = state.now();
+        while (!timers.isEmpty() && !timers.peek().at().isAfter(now)) {
+            Timer t = timers.poll();
+            if (t.session().closed()) {
+                continue;
+            }
+            if (t.session().suspended()) {
+                // its replies would be held for the waiting command's continuation: try again shortly
+                timers.add(new Timer(now.plusSeconds(1), timerCount++, t.session(), t.task()));
+                continue;
+            }
+            Context ctx = new Context(this, t.session(), IrcMessage.of("*"));
+            try {
+                t.task().handle(ctx);
+            } catch (RuntimeException e) {
+                log.error("timer for {} failed", t.session(), e);
+            }
+            finish(ctx);
         }
     }
 

@@ -107,10 +107,32 @@ final class JoinCommand {
             }
             NamesCommand.sendNames(burst, room);
         }
+        replayForPlain(ctx, room, joinSeq);
+    }
+
+    /**
+     * The room as a newly attached connection of {@code u} sees it: its JOIN, topic, names, and for telnet users the
+     * last lines.
+     */
+    static void burst(Context ctx, Room room, User u) {
+        String name = room.name().display();
+        String account = u.account() == null ? "*" : u.account();
+        ctx.replyRaw(
+                ctx.callerHas(Capability.EXTENDED_JOIN)
+                        ? IrcMessage.from(u.mask(), "JOIN", name, account, u.realname())
+                        : IrcMessage.from(u.mask(), "JOIN", name));
+        if (!room.topic().isEmpty()) {
+            TopicCommand.sendTopic(ctx, room);
+        }
+        NamesCommand.sendNames(ctx, room);
+        replayForPlain(ctx, room, Long.MAX_VALUE);
+    }
+
+    /** Telnet users cannot ask for history on their own client; they get the room's last lines before {@code seq}. */
+    private static void replayForPlain(Context ctx, Room room, long seq) {
         int replay = ctx.state().config().historyReplayLines();
         if (replay > 0 && ctx.session().connection().protocol() == Connection.Protocol.PLAIN) {
-            // telnet users cannot ask for history on their own client; they get the room's last lines on joining
-            ctx.afterReplies(() -> ChathistoryCommand.replay(ctx, room, joinSeq, replay));
+            ctx.afterReplies(() -> ChathistoryCommand.replay(ctx, room, seq, replay));
         }
     }
 }

@@ -106,7 +106,8 @@ final class MessageCommand {
         }
         List<Session> to = new ArrayList<>();
         for (Session s : ServerState.sessionsOf(room)) {
-            if ((s.user() != me || s.has(Capability.ECHO_MESSAGE)) && receives(s, kind)) {
+            // the sender's other connections always see what was said; the sending one only with echo-message
+            if ((s != ctx.session() || s.has(Capability.ECHO_MESSAGE)) && receives(s, kind)) {
                 to.add(s);
             }
         }
@@ -140,10 +141,17 @@ final class MessageCommand {
             ctx.recordMessage(
                     Conversation.whisper(ctx.user().nick().folded(), to.nick().folded()), m);
         }
-        // the recipient's copy is a delivery, not part of the sender's (labeled) response, even for a message to self
+        // the recipient's copy is a delivery, not part of the sender's (labeled) response, even for a message to
+        // self; the sender's other connections get one too, so each shows the whole conversation
+        Set<Session> copies = new LinkedHashSet<>(to.sessions());
+        copies.addAll(ctx.user().sessions());
+        copies.remove(ctx.session());
+        if (to == ctx.user()) {
+            copies.add(ctx.session());
+        }
         ctx.state()
                 .outbox()
-                .sendAll(to.sessions().stream().filter(s -> receives(s, kind)).toList(), m);
+                .sendAll(copies.stream().filter(s -> receives(s, kind)).toList(), m);
         if (ctx.session().has(Capability.ECHO_MESSAGE) && receives(ctx.session(), kind)) {
             ctx.deliver(List.of(ctx.session()), m);
         }

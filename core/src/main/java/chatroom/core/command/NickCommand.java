@@ -34,7 +34,7 @@ final class NickCommand {
         if (me == null) {
             s.attemptedNick(nick.display());
         }
-        if (holder != null && holder != me) {
+        if (holder != null && holder != me && !mayWaitForLogin(s, holder) && !NickProtection.owns(s, nick.folded())) {
             ctx.reply(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
             return;
         }
@@ -52,6 +52,10 @@ final class NickCommand {
         }
         NickProtection.check(ctx, nick.display(), c -> {
             User holderNow = c.state().user(nick.display());
+            if (holderNow != null && holderNow != me && NickProtection.owns(s, nick.folded())) {
+                NickProtection.toGuest(c, holderNow); // the owner takes the nick back from someone not logged in
+                holderNow = null;
+            }
             if (holderNow != null && holderNow != me) {
                 c.reply(Numeric.ERR_NICKNAMEINUSE, nick.display(), "Nickname is already in use");
             } else {
@@ -60,9 +64,18 @@ final class NickCommand {
         });
     }
 
-    private static void rename(Context ctx, User me, Nick nick) {
+    /**
+     * While registering with CAP, a nick in use by an account's connection may still become this connection's too
+     * (SASL may log it in to that account); the decision waits for the end of registration.
+     */
+    private static boolean mayWaitForLogin(Session s, User holder) {
+        return !s.registered() && s.capNegotiating() && (holder.account() != null || holder.borrowedNick());
+    }
+
+    static void rename(Context ctx, User me, Nick nick) {
         ServerState state = ctx.state();
         var msg = ctx.stamped(me.mask(), "NICK", nick.display());
+        me.borrowedNick(false);
         for (var room : me.rooms()) {
             ctx.recordInRoom(room, msg);
         }

@@ -6,7 +6,10 @@ import chatroom.core.user.Session;
 import chatroom.core.user.User;
 import java.util.List;
 
-/** {@code QUIT [<reason>]}: leave the network; everyone who shares a room sees the reason. */
+/**
+ * {@code QUIT [<reason>]}: leave the network; everyone who shares a room sees the reason. When the person has other
+ * connections (several clients on one account), only this connection closes.
+ */
 final class QuitCommand {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QuitCommand.class);
 
@@ -22,7 +25,15 @@ final class QuitCommand {
         ServerState state = ctx.state();
         Session s = ctx.session();
         User u = s.user();
-        if (u != null) {
+        if (u != null && u.sessions().size() > 1) {
+            // one of several connections of an account: the person stays, only this connection goes
+            u.sessions().remove(s);
+            log.info(
+                    "{} closed one connection: {} ({} left)",
+                    u.nick(),
+                    reason,
+                    u.sessions().size());
+        } else if (u != null) {
             var msg = ctx.stamped(u.mask(), "QUIT", reason);
             for (Room r : u.rooms()) {
                 ctx.recordInRoom(r, msg);

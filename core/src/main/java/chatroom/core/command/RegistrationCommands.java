@@ -2,6 +2,7 @@ package chatroom.core.command;
 
 import chatroom.core.ServerConfig;
 import chatroom.core.ServerState;
+import chatroom.core.room.Room;
 import chatroom.core.user.Session;
 import chatroom.core.user.User;
 import chatroom.protocol.CaseMapping;
@@ -71,7 +72,18 @@ final class RegistrationCommands {
             s.markClosed();
             return;
         }
-        if (state.user(nick) != null) {
+        User holder = state.user(nick);
+        if (holder != null && sameAccount(s, holder)) {
+            if (holder.sessions().size() < state.config().sessionsPerAccount()) {
+                attach(ctx, holder);
+            } else {
+                ctx.reply(Numeric.ERR_NICKNAMEINUSE, nick, "Your account has too many connections already");
+            }
+            return;
+        }
+        if (holder != null && NickProtection.owns(s, holder.nick().folded())) {
+            NickProtection.toGuest(ctx, holder); // the owner takes the nick back from someone not logged in
+        } else if (holder != null) {
             ctx.reply(Numeric.ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
             return;
         }
@@ -102,6 +114,29 @@ final class RegistrationCommands {
         welcome(ctx, u);
         for (String room : s.autoJoin()) {
             JoinCommand.joinOne(ctx, room, null);
+        }
+    }
+
+    private static boolean sameAccount(Session s, User holder) {
+        return s.account() != null && s.account().equals(holder.account());
+    }
+
+    /**
+     * Another connection of the same account, with the same nick: it joins the existing person (like a bouncer), gets
+     * the welcome and the rooms they are in, and from now on sees everything they see and say.
+     */
+    private static void attach(Context ctx, User u) {
+        Session s = ctx.session();
+        u.sessions().add(s);
+        s.user(u);
+        log.info(
+                "{} connected again from {} ({} connections)",
+                u.nick(),
+                s.connection().remoteAddress(),
+                u.sessions().size());
+        welcome(ctx, u);
+        for (Room r : u.rooms()) {
+            JoinCommand.burst(ctx, r, u);
         }
     }
 

@@ -21,6 +21,7 @@ public final class User {
     private boolean invisible;
     private boolean oper;
     private boolean wallops;
+    private boolean borrowedNick;
     private @Nullable String away;
     private @Nullable String account;
     private Instant accountSince = Instant.EPOCH;
@@ -69,6 +70,15 @@ public final class User {
 
     public String host() {
         return host;
+    }
+
+    /** True while this person uses a nick registered to an account they are not logged in to (grace period). */
+    public boolean borrowedNick() {
+        return borrowedNick;
+    }
+
+    public void borrowedNick(boolean b) {
+        borrowedNick = b;
     }
 
     /** The account this person is logged in to, or null. */

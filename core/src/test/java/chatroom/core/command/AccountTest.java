@@ -178,8 +178,11 @@ class AccountTest {
     }
 
     @Test
-    void aRegisteredNickIsOnlyForItsAccount() {
-        Session owner = registered("jo", "sesame123");
+    void withNoGracePeriodARegisteredNickIsOnlyForItsAccount() {
+        ChatFixture f = new ChatFixture(
+                ServerConfig.defaults().withFlood(0, 0).withNickGrace(java.time.Duration.ZERO), history);
+        Session owner = f.register("jo");
+        f.ask(owner, "REGISTER * * sesame123");
         f.send(owner, "QUIT");
         Session stranger = f.connect();
         f.send(stranger, "NICK jo");
@@ -211,7 +214,7 @@ class AccountTest {
     void wrongPasswordsAreThrottledPerAccountThenForgiven() {
         registered("max", "sesame123");
         Session guesser = f.register("guesser");
-        for (int i = 0; i < chatroom.core.account.LoginThrottle.PER_ACCOUNT; i++) {
+        for (int i = 0; i < chatroom.core.ServerConfig.LoginLimits.DEFAULT.perAccount(); i++) {
             assertThat(f.ask(guesser, "NS IDENTIFY max guess" + i))
                     .singleElement()
                     .asString()
@@ -227,7 +230,7 @@ class AccountTest {
                 .singleElement()
                 .asString()
                 .contains(" 904 * :SASL authentication failed: Too many failed logins");
-        f.clock.advance(chatroom.core.account.LoginThrottle.WINDOW);
+        f.clock.advance(chatroom.core.ServerConfig.LoginLimits.DEFAULT.window());
         assertThat(f.ask(guesser, "NS IDENTIFY max sesame123"))
                 .first()
                 .asString()

@@ -46,6 +46,33 @@ class RegistrationTest {
     }
 
     @Test
+    void stsPointsPlainConnectionsToTlsAndTellsTlsOnesHowLongToInsist() {
+        ChatFixture sts =
+                new ChatFixture(ServerConfig.defaults().withFlood(0, 0).withStsDuration(java.time.Duration.ofDays(30)));
+        assertThat(sts.ask(sts.connect(), "CAP LS 302"))
+                .singleElement()
+                .asString()
+                .doesNotContain("sts");
+        sts.state.tlsPort(6697);
+        assertThat(sts.ask(sts.connect(), "CAP LS 302"))
+                .singleElement()
+                .asString()
+                .endsWith(" sts=port=6697");
+        assertThat(sts.ask(sts.connectSecurely(), "CAP LS 302"))
+                .singleElement()
+                .asString()
+                .endsWith(" sts=duration=2592000");
+        assertThat(sts.ask(sts.connect(), "CAP LS")).singleElement().asString().doesNotContain("sts");
+        Session s = sts.connect();
+        sts.send(s, "CAP LS 302");
+        sts.got(s);
+        assertThat(sts.ask(s, "CAP REQ :sts")).containsExactly(":chatroom.local CAP * NAK sts");
+        // without a configured certificate there is no policy, whatever the TLS port
+        f.state.tlsPort(6697);
+        assertThat(f.ask(f.connect(), "CAP LS 302")).singleElement().asString().doesNotContain("sts");
+    }
+
+    @Test
     void takenNickIsRefusedCaseInsensitively() {
         f.register("Alice[1]");
         Session s = f.connect();
