@@ -4,8 +4,8 @@ import chatroom.core.ServerConfig;
 import chatroom.store.Database;
 import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
-import chatroom.store.JdbcAccountStore;
 import chatroom.store.JdbcHistoryStore;
+import chatroom.store.JdbcStores;
 import chatroom.store.Retention;
 import chatroom.transport.ChatServer;
 import chatroom.transport.ListenConfig;
@@ -149,8 +149,7 @@ public final class HistoryBench implements Callable<Integer> {
                         8192, 16 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5), 0, 0, Duration.ofMinutes(5)),
                 new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED),
                 null,
-                history,
-                new JdbcAccountStore(database));
+                JdbcStores.in(database, history));
     }
 
     /** Senders send until warm-up plus measurement is over; {@code rate} 0 means as fast as the window allows. */

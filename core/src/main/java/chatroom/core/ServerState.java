@@ -1,13 +1,11 @@
 package chatroom.core;
 
 import chatroom.core.account.AccountStore;
-import chatroom.core.account.InMemoryAccountStore;
 import chatroom.core.account.LoginThrottle;
+import chatroom.core.ban.KlineStore;
+import chatroom.core.ban.Klines;
 import chatroom.core.history.DeliveryGate;
 import chatroom.core.history.History;
-import chatroom.core.history.HistoryLog;
-import chatroom.core.history.ImmediateHistoryLog;
-import chatroom.core.history.InMemoryHistoryStore;
 import chatroom.core.room.Room;
 import chatroom.core.user.Capability;
 import chatroom.core.user.FloodBudget;
@@ -35,6 +33,8 @@ public final class ServerState {
     private final DeliveryGate outbox;
     private final History history;
     private final AccountStore accounts;
+    private final KlineStore klineStore;
+    private final Klines klines = new Klines();
     private final LoginThrottle loginThrottle;
     private final Offload offload;
     private final Instant startedAt;
@@ -51,33 +51,22 @@ public final class ServerState {
 
     /** A state whose history lives in memory and commits at once: for unit tests. */
     public ServerState(ServerConfig config, InstantSource clock, Outbox outbox, Offload offload) {
-        this(
-                config,
-                clock,
-                outbox,
-                offload,
-                new ImmediateHistoryLog(new InMemoryHistoryStore()),
-                new InMemoryAccountStore());
+        this(config, clock, outbox, offload, Stores.inMemory());
         history.start(Runnable::run);
     }
 
     /**
-     * Output goes to {@code outbox} once the events it follows are in {@code historyLog} (DESIGN.md rule 2). The caller
+     * Output goes to {@code outbox} once the events it follows are in the history log (DESIGN.md rule 2). The caller
      * starts the history ({@code history().start(hub)}) before the first command.
      */
-    public ServerState(
-            ServerConfig config,
-            InstantSource clock,
-            Outbox outbox,
-            Offload offload,
-            HistoryLog historyLog,
-            AccountStore accounts) {
-        this.accounts = accounts;
+    public ServerState(ServerConfig config, InstantSource clock, Outbox outbox, Offload offload, Stores stores) {
+        this.accounts = stores.accounts();
+        this.klineStore = stores.klines();
         this.config = config;
         this.loginThrottle = new LoginThrottle(config.loginLimits());
         this.clock = clock;
         this.outbox = new DeliveryGate(outbox);
-        this.history = new History(historyLog, this.outbox, config.serverName());
+        this.history = new History(stores.history(), this.outbox, config.serverName());
         this.offload = offload;
         this.startedAt = clock.instant();
         this.messageIdPrefix = Long.toString(startedAt.toEpochMilli(), 36) + "-";
@@ -116,6 +105,15 @@ public final class ServerState {
     /** Registered accounts; blocking, so only for offloaded work. */
     public AccountStore accounts() {
         return accounts;
+    }
+
+    /** K-lines in force; loaded from {@link #klineStore()} at start, kept in step with it by the OPER commands. */
+    public Klines klines() {
+        return klines;
+    }
+
+    public KlineStore klineStore() {
+        return klineStore;
     }
 
     public History history() {

@@ -1,6 +1,7 @@
 package chatroom.core;
 
 import chatroom.core.account.InMemoryAccountStore;
+import chatroom.core.ban.InMemoryKlineStore;
 import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryStore;
 import chatroom.core.history.ImmediateHistoryLog;
@@ -42,7 +43,11 @@ public final class ChatFixture {
     /** With {@code config} and history in {@code store}. */
     public ChatFixture(ServerConfig config, HistoryStore store) {
         state = new ServerState(
-                config, clock, outbox, Offload.INLINE, new ImmediateHistoryLog(store), new InMemoryAccountStore());
+                config,
+                clock,
+                outbox,
+                Offload.INLINE,
+                new Stores(new ImmediateHistoryLog(store), new InMemoryAccountStore(), new InMemoryKlineStore()));
         state.history().start(hubTasks::add);
         dispatcher = new Dispatcher(state);
     }
@@ -94,6 +99,15 @@ public final class ChatFixture {
 
     public List<String> got(Session s) {
         return outbox.take(s);
+    }
+
+    /** A registered session from another address than the usual 10.0.0.1. */
+    public Session registerFrom(String nick, String address) {
+        Session s = dispatcher.connected(new FakeConnection(address, Connection.Protocol.IRC, false), List.of());
+        send(s, "NICK " + nick);
+        send(s, "USER " + nick.toLowerCase(java.util.Locale.ROOT) + " 0 * :Real " + nick);
+        outbox.take(s);
+        return s;
     }
 
     /** A connection that came in over TLS. */

@@ -5,8 +5,8 @@ import chatroom.core.history.HistoryLog;
 import chatroom.store.Database;
 import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
-import chatroom.store.JdbcAccountStore;
 import chatroom.store.JdbcHistoryStore;
+import chatroom.store.JdbcStores;
 import chatroom.store.Retention;
 import chatroom.testkit.RawClient;
 import chatroom.transport.ChatServer;
@@ -39,7 +39,12 @@ final class TestServer implements AutoCloseable {
 
     /** In the caller's {@code dataDir} (kept on close, e.g. for a restart), history in {@code db} or SQLite there. */
     static TestServer startIn(Path dataDir, String db) {
-        ServerConfig c = ServerConfig.defaults().withFlood(0, 0);
+        return startIn(dataDir, db, c -> c);
+    }
+
+    /** As {@link #startIn(Path, String)}, with the chat configuration changed by {@code chat}. */
+    static TestServer startIn(Path dataDir, String db, UnaryOperator<ServerConfig> chat) {
+        ServerConfig c = chat.apply(ServerConfig.defaults().withFlood(0, 0));
         TestServer s = start(c, TransportConfig.defaults(), new ListenConfig("127.0.0.1", 0, 0), null, db, dataDir);
         return new TestServer(s.server, dataDir, false);
     }
@@ -84,8 +89,7 @@ final class TestServer implements AutoCloseable {
         HistoryLog history = new HistoryWriter(
                 new JdbcHistoryStore(database), true, Retention.KEEP_EVERYTHING, InstantSource.system());
         try {
-            return new TestServer(
-                    ChatServer.start(c, t, listen, tls, history, new JdbcAccountStore(database)), dataDir, true);
+            return new TestServer(ChatServer.start(c, t, listen, tls, JdbcStores.in(database, history)), dataDir, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -6,8 +6,8 @@ import chatroom.core.history.HistoryLog;
 import chatroom.store.Database;
 import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
-import chatroom.store.JdbcAccountStore;
 import chatroom.store.JdbcHistoryStore;
+import chatroom.store.JdbcStores;
 import chatroom.store.Retention;
 import chatroom.transport.ChatServer;
 import chatroom.transport.ListenConfig;
@@ -269,8 +269,7 @@ final class ServerCommand implements Callable<Integer> {
                     transportConfig(),
                     new ListenConfig(bind, ircPort, plainPort, ircTlsPort),
                     tls,
-                    history,
-                    new JdbcAccountStore(database));
+                    JdbcStores.in(database, history));
         } catch (IllegalStateException | IllegalArgumentException | HistoryException e) {
             err.println("Cannot start: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));

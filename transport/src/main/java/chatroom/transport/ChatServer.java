@@ -5,7 +5,7 @@ import static chatroom.core.Connection.Protocol.PLAIN;
 
 import chatroom.core.ServerConfig;
 import chatroom.core.ServerState;
-import chatroom.core.account.AccountStore;
+import chatroom.core.Stores;
 import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryLog;
 import chatroom.core.user.Session;
@@ -23,6 +23,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,35 +57,35 @@ public final class ChatServer {
 
     private final HistoryLog history;
 
-    private ChatServer(ServerConfig config, InstantSource clock, HistoryLog history, AccountStore accounts) {
+    private ChatServer(ServerConfig config, InstantSource clock, Stores stores) {
         this.hub = new NettyHub();
-        this.history = history;
+        this.history = stores.history();
         this.state = new ServerState(
-                config,
-                clock,
-                new NettyOutbox(PooledByteBufAllocator.DEFAULT),
-                new VirtualThreadOffload(hub),
-                history,
-                accounts);
+                config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT), new VirtualThreadOffload(hub), stores);
         this.dispatcher = new Dispatcher(state);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
     }
 
     /**
-     * Starts the history writer and the listeners; {@code tls} is required when {@code listen} enables the TLS port.
-     * The server owns {@code history} from here on and closes it last on shutdown.
+     * Loads the K-lines, starts the history writer and the listeners; {@code tls} is required when {@code listen}
+     * enables the TLS port. The server owns the stores' history log from here on and closes it last on shutdown.
      */
     public static ChatServer start(
             ServerConfig config,
             TransportConfig transport,
             ListenConfig listen,
             @Nullable SslContext tls,
-            HistoryLog history,
-            AccountStore accounts)
+            Stores stores)
             throws InterruptedException {
-        ChatServer server = new ChatServer(config, InstantSource.system(), history, accounts);
+        ChatServer server = new ChatServer(config, InstantSource.system(), stores);
         try {
+            var klines = stores.klines().load(Instant.now());
+            server.onHub(st -> {
+                        klines.forEach(st.klines()::put);
+                        return klines.size();
+                    })
+                    .join();
             server.state.history().start(server.hub);
             server.hub.every(java.time.Duration.ofSeconds(1), server.dispatcher::tick);
             server.bind(config, transport, listen, tls);

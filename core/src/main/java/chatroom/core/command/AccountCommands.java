@@ -185,6 +185,11 @@ final class AccountCommands {
                         + s.connection().remoteAddress();
         ctx.reply(Numeric.RPL_LOGGEDIN, mask, account, "You are now logged in as " + account);
         if (u != null) {
+            var kline = KlineCommands.banning(ctx.state(), u.mask(), account);
+            if (kline != null) {
+                KlineCommands.disconnect(ctx, u, kline);
+                return;
+            }
             u.account(account, createdAt);
             IrcMessage notice = IrcMessage.from(u.mask(), "ACCOUNT", account);
             ctx.deliver(

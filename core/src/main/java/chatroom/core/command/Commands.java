@@ -64,7 +64,10 @@ final class Commands {
                         false),
                 new CommandSpec("OPER", OperCommands::oper, 2, false),
                 new CommandSpec("KILL", OperCommands::kill, 2, false),
-                new CommandSpec("WALLOPS", OperCommands::wallops, 1, false));
+                new CommandSpec("WALLOPS", OperCommands::wallops, 1, false),
+                new CommandSpec("KLINE", KlineCommands::kline, 1, false),
+                new CommandSpec("UNKLINE", KlineCommands::unkline, 1, false),
+                new CommandSpec("STATS", KlineCommands::stats, 1, false));
         for (CommandSpec s : specs) {
             t.put(s.verb(), s);
         }

@@ -60,7 +60,9 @@ final class MessageCommand {
         ctx.user().spoke(ctx.state().now());
         Map<String, String> clientTags = clientOnlyTags(ctx.message());
         for (String target : targets) {
-            if (CaseMapping.isChannel(target)) {
+            if (target.startsWith("$")) {
+                toEveryone(ctx, kind, target);
+            } else if (CaseMapping.isChannel(target)) {
                 toRoom(ctx, kind, target, clientTags);
             } else {
                 toUser(ctx, kind, target, clientTags);
@@ -109,6 +111,35 @@ final class MessageCommand {
             // the sender's other connections always see what was said; the sending one only with echo-message
             if ((s != ctx.session() || s.has(Capability.ECHO_MESSAGE)) && receives(s, kind)) {
                 to.add(s);
+            }
+        }
+        ctx.deliver(to, m);
+    }
+
+    /**
+     * {@code $<server mask>}: an operator's announcement to everyone on the server (RFC 2812 §3.3.1); not kept in any
+     * conversation's history.
+     */
+    private static void toEveryone(Context ctx, Kind kind, String target) {
+        if (!ctx.user().oper()) {
+            if (kind != Kind.NOTICE) {
+                ctx.reply(Numeric.ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator");
+            }
+            return;
+        }
+        if (kind == Kind.TAGMSG || !chatroom.core.room.Mask.matches(target.substring(1), ctx.serverName())) {
+            if (kind != Kind.NOTICE) {
+                ctx.reply(Numeric.ERR_NOSUCHNICK, target, "No such server");
+            }
+            return;
+        }
+        IrcMessage m = message(ctx, kind, target, Map.of());
+        List<Session> to = new ArrayList<>();
+        for (User u : ctx.state().users()) {
+            for (Session s : u.sessions()) {
+                if (s != ctx.session() || s.has(Capability.ECHO_MESSAGE)) {
+                    to.add(s);
+                }
             }
         }
         ctx.deliver(to, m);

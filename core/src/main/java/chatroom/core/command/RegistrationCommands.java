@@ -69,7 +69,13 @@ final class RegistrationCommands {
         if (required != null && !required.equals(s.password())) {
             ctx.reply(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
             state.outbox().disconnect(s, "Bad password");
-            s.markClosed();
+            state.forget(s); // closed: the transport's later report of it is ignored
+            return;
+        }
+        var kline = KlineCommands.banning(
+                state, nick + "!" + username + "@" + s.connection().remoteAddress(), s.account());
+        if (kline != null) {
+            KlineCommands.refuse(state, s, kline);
             return;
         }
         User holder = state.user(nick);

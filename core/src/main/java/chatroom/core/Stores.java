@@ -1,0 +1,20 @@
+package chatroom.core;
+
+import chatroom.core.account.AccountStore;
+import chatroom.core.account.InMemoryAccountStore;
+import chatroom.core.ban.InMemoryKlineStore;
+import chatroom.core.ban.KlineStore;
+import chatroom.core.history.HistoryLog;
+import chatroom.core.history.ImmediateHistoryLog;
+import chatroom.core.history.InMemoryHistoryStore;
+
+/** Where the server keeps what outlives it: history, accounts, K-lines (ports; the store module implements them). */
+public record Stores(HistoryLog history, AccountStore accounts, KlineStore klines) {
+    /** Everything in memory, history committed at once: for unit tests. */
+    public static Stores inMemory() {
+        return new Stores(
+                new ImmediateHistoryLog(new InMemoryHistoryStore()),
+                new InMemoryAccountStore(),
+                new InMemoryKlineStore());
+    }
+}
