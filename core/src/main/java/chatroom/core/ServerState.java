@@ -8,7 +8,11 @@ import chatroom.core.history.History;
 import chatroom.core.history.HistoryLog;
 import chatroom.core.history.ImmediateHistoryLog;
 import chatroom.core.history.InMemoryHistoryStore;
+import chatroom.core.room.ImmediateRoomLog;
+import chatroom.core.room.InMemoryRoomStore;
+import chatroom.core.room.RegisteredRoom;
 import chatroom.core.room.Room;
+import chatroom.core.room.RoomLog;
 import chatroom.core.user.Capability;
 import chatroom.core.user.FloodBudget;
 import chatroom.core.user.Session;
@@ -35,6 +39,7 @@ public final class ServerState {
     private final DeliveryGate outbox;
     private final History history;
     private final AccountStore accounts;
+    private final RoomLog roomLog;
     private final LoginThrottle loginThrottle = new LoginThrottle();
     private final Offload offload;
     private final Instant startedAt;
@@ -56,7 +61,8 @@ public final class ServerState {
                 outbox,
                 offload,
                 new ImmediateHistoryLog(new InMemoryHistoryStore()),
-                new InMemoryAccountStore());
+                new InMemoryAccountStore(),
+                new ImmediateRoomLog(new InMemoryRoomStore()));
         history.start(Runnable::run);
     }
 
@@ -70,8 +76,10 @@ public final class ServerState {
             Outbox outbox,
             Offload offload,
             HistoryLog historyLog,
-            AccountStore accounts) {
+            AccountStore accounts,
+            RoomLog roomLog) {
         this.accounts = accounts;
+        this.roomLog = roomLog;
         this.config = config;
         this.clock = clock;
         this.outbox = new DeliveryGate(outbox);
@@ -217,11 +225,33 @@ public final class ServerState {
         return r;
     }
 
-    /** Rooms disappear with their last member (they become persistent once registration exists). */
+    /** Rooms disappear with their last member, unless they are registered. */
     public void dropIfEmpty(Room r) {
-        if (r.isEmpty()) {
+        if (r.isEmpty() && r.registration() == null) {
             rooms.remove(r.name().folded());
         }
+    }
+
+    /** Registered rooms as they were kept; before anyone connects. */
+    public void restoreRooms(List<RegisteredRoom> kept) {
+        for (RegisteredRoom k : kept) {
+            ChannelName name = CaseMapping.channel(k.name());
+            rooms.put(name.folded(), Room.restore(name, k));
+        }
+    }
+
+    /** Queues a registered room's new state for the store (never blocks); unregistered rooms are not kept. */
+    public void roomChanged(Room r) {
+        if (r.registration() != null) {
+            roomLog.save(r.snapshot());
+        }
+    }
+
+    /** Ends a room's registration and forgets it in the store; an empty room then disappears. */
+    public void unregister(Room r) {
+        r.registration(null);
+        roomLog.delete(r.name().folded());
+        dropIfEmpty(r);
     }
 
     /** Sessions of everyone who shares a room with {@code u}, each once; {@code u}'s own sessions if asked. */
