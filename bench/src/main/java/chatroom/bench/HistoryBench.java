@@ -6,7 +6,9 @@ import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
 import chatroom.store.JdbcAccountStore;
 import chatroom.store.JdbcHistoryStore;
+import chatroom.store.JdbcRoomStore;
 import chatroom.store.Retention;
+import chatroom.store.RoomWriter;
 import chatroom.transport.ChatServer;
 import chatroom.transport.ListenConfig;
 import chatroom.transport.TransportConfig;
@@ -150,7 +152,8 @@ public final class HistoryBench implements Callable<Integer> {
                 new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED),
                 null,
                 history,
-                new JdbcAccountStore(database));
+                new JdbcAccountStore(database),
+                new RoomWriter(new JdbcRoomStore(database)));
     }
 
     /** Senders send until warm-up plus measurement is over; {@code rate} 0 means as fast as the window allows. */

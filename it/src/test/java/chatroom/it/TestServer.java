@@ -7,7 +7,9 @@ import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
 import chatroom.store.JdbcAccountStore;
 import chatroom.store.JdbcHistoryStore;
+import chatroom.store.JdbcRoomStore;
 import chatroom.store.Retention;
+import chatroom.store.RoomWriter;
 import chatroom.testkit.RawClient;
 import chatroom.transport.ChatServer;
 import chatroom.transport.ListenConfig;
@@ -85,7 +87,16 @@ final class TestServer implements AutoCloseable {
                 new JdbcHistoryStore(database), true, Retention.KEEP_EVERYTHING, InstantSource.system());
         try {
             return new TestServer(
-                    ChatServer.start(c, t, listen, tls, history, new JdbcAccountStore(database)), dataDir, true);
+                    ChatServer.start(
+                            c,
+                            t,
+                            listen,
+                            tls,
+                            history,
+                            new JdbcAccountStore(database),
+                            new RoomWriter(new JdbcRoomStore(database))),
+                    dataDir,
+                    true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

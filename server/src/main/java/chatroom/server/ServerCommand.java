@@ -8,7 +8,9 @@ import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
 import chatroom.store.JdbcAccountStore;
 import chatroom.store.JdbcHistoryStore;
+import chatroom.store.JdbcRoomStore;
 import chatroom.store.Retention;
+import chatroom.store.RoomWriter;
 import chatroom.transport.ChatServer;
 import chatroom.transport.ListenConfig;
 import chatroom.transport.TlsContexts;
@@ -233,7 +235,8 @@ final class ServerCommand implements Callable<Integer> {
                     new ListenConfig(bind, ircPort, plainPort, ircTlsPort),
                     tls,
                     history,
-                    new JdbcAccountStore(database));
+                    new JdbcAccountStore(database),
+                    new RoomWriter(new JdbcRoomStore(database)));
         } catch (IllegalStateException | IllegalArgumentException | HistoryException e) {
             err.println("Cannot start: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
@@ -332,7 +335,7 @@ final class ServerCommand implements Callable<Integer> {
     private HistoryLog openHistory(Logger log, Database database) {
         JdbcHistoryStore store = new JdbcHistoryStore(database);
         log.info(
-                "history and accounts in {} ({})",
+                "history, accounts and registered rooms in {} ({})",
                 database.url(),
                 durability == Durability.sync ? "stored before delivery" : "async");
         return new HistoryWriter(

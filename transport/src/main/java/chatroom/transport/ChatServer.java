@@ -8,6 +8,8 @@ import chatroom.core.ServerState;
 import chatroom.core.account.AccountStore;
 import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryLog;
+import chatroom.core.room.RegisteredRoom;
+import chatroom.core.room.RoomLog;
 import chatroom.core.user.Session;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -55,25 +57,30 @@ public final class ChatServer {
     private @Nullable InetSocketAddress ircTlsAddress;
 
     private final HistoryLog history;
+    private final RoomLog rooms;
 
-    private ChatServer(ServerConfig config, InstantSource clock, HistoryLog history, AccountStore accounts) {
+    private ChatServer(
+            ServerConfig config, InstantSource clock, HistoryLog history, AccountStore accounts, RoomLog rooms) {
         this.hub = new NettyHub();
         this.history = history;
+        this.rooms = rooms;
         this.state = new ServerState(
                 config,
                 clock,
                 new NettyOutbox(PooledByteBufAllocator.DEFAULT),
                 new VirtualThreadOffload(hub),
                 history,
-                accounts);
+                accounts,
+                rooms);
         this.dispatcher = new Dispatcher(state);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
     }
 
     /**
-     * Starts the history writer and the listeners; {@code tls} is required when {@code listen} enables the TLS port.
-     * The server owns {@code history} from here on and closes it last on shutdown.
+     * Starts the history writer, loads the registered rooms from {@code rooms}, then starts the listeners, so nobody
+     * connects before the rooms are there; {@code tls} is required when {@code listen} enables the TLS port. The
+     * server owns {@code history} and {@code rooms} from here on and closes them last on shutdown.
      */
     public static ChatServer start(
             ServerConfig config,
@@ -81,12 +88,23 @@ public final class ChatServer {
             ListenConfig listen,
             @Nullable SslContext tls,
             HistoryLog history,
-            AccountStore accounts)
+            AccountStore accounts,
+            RoomLog rooms)
             throws InterruptedException {
-        ChatServer server = new ChatServer(config, InstantSource.system(), history, accounts);
+        ChatServer server = new ChatServer(config, InstantSource.system(), history, accounts, rooms);
         try {
             server.state.history().start(server.hub);
+            List<RegisteredRoom> kept = rooms.load();
+            server.onHub(st -> {
+                        st.restoreRooms(kept);
+                        return null;
+                    })
+                    .get(30, TimeUnit.SECONDS);
+            log.info("{} registered rooms loaded", kept.size());
             server.bind(config, transport, listen, tls);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            server.stopThreads();
+            throw new IllegalStateException("cannot restore the registered rooms", e);
         } catch (RuntimeException | InterruptedException e) {
             server.stopThreads();
             throw e;
@@ -209,6 +227,8 @@ public final class ChatServer {
         boss.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
         hub.shutdown().await(5, TimeUnit.SECONDS);
         ((VirtualThreadOffload) state.offload()).close();
+        // rooms first: closing the history closes the database they share
+        rooms.close();
         history.close();
     }
 }
