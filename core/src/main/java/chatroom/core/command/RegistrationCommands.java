@@ -124,6 +124,8 @@ final class RegistrationCommands {
     /** RPL_ISUPPORT tokens; each one is implemented (https://modern.ircdocs.horse/#rplisupport-005). */
     static List<String> isupport(ServerConfig c) {
         return List.of(
+                // https://ircv3.net/specs/extensions/account-extban: $a:<account> in +b, +e and +I
+                "ACCOUNTEXTBAN=a",
                 "AWAYLEN=" + c.awayLength(),
                 "CASEMAPPING=" + CaseMapping.ISUPPORT_NAME,
                 "CHANLIMIT=#:" + c.maxChannelsPerUser(),

@@ -34,7 +34,12 @@ class ListModesTest {
                 String.join(" ", burst.stream().filter(l -> l.contains(" 005 ")).toList());
         assertThat(isupport)
                 .contains(
-                        " CHANMODES=beI,k,l,imnstR ", " EXCEPTS=e ", " INVEX=I ", " EXTBAN=$,a ", " MAXLIST=beI:100 ");
+                        " CHANMODES=beI,k,l,imnstR ",
+                        " EXCEPTS=e ",
+                        " INVEX=I ",
+                        " EXTBAN=$,a ",
+                        "ACCOUNTEXTBAN=a ",
+                        " MAXLIST=beI:100 ");
     }
 
     @Test
