@@ -6,7 +6,9 @@ import chatroom.core.ban.KlineStore;
 import chatroom.core.ban.Klines;
 import chatroom.core.history.DeliveryGate;
 import chatroom.core.history.History;
+import chatroom.core.room.RegisteredRoom;
 import chatroom.core.room.Room;
+import chatroom.core.room.RoomLog;
 import chatroom.core.user.Capability;
 import chatroom.core.user.FloodBudget;
 import chatroom.core.user.Session;
@@ -36,6 +38,7 @@ public final class ServerState {
     private final KlineStore klineStore;
     private final Klines klines = new Klines();
     private final LoginThrottle loginThrottle;
+    private final RoomLog roomLog;
     private final Offload offload;
     private final Instant startedAt;
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
@@ -62,6 +65,7 @@ public final class ServerState {
     public ServerState(ServerConfig config, InstantSource clock, Outbox outbox, Offload offload, Stores stores) {
         this.accounts = stores.accounts();
         this.klineStore = stores.klines();
+        this.roomLog = stores.rooms();
         this.config = config;
         this.loginThrottle = new LoginThrottle(config.loginLimits());
         this.clock = clock;
@@ -226,11 +230,33 @@ public final class ServerState {
         return r;
     }
 
-    /** Rooms disappear with their last member (they become persistent once registration exists). */
+    /** Rooms disappear with their last member, unless they are registered. */
     public void dropIfEmpty(Room r) {
-        if (r.isEmpty()) {
+        if (r.isEmpty() && r.registration() == null) {
             rooms.remove(r.name().folded());
         }
+    }
+
+    /** Registered rooms as they were kept; before anyone connects. */
+    public void restoreRooms(List<RegisteredRoom> kept) {
+        for (RegisteredRoom k : kept) {
+            ChannelName name = CaseMapping.channel(k.name());
+            rooms.put(name.folded(), Room.restore(name, k));
+        }
+    }
+
+    /** Queues a registered room's new state for the store (never blocks); unregistered rooms are not kept. */
+    public void roomChanged(Room r) {
+        if (r.registration() != null) {
+            roomLog.save(r.snapshot());
+        }
+    }
+
+    /** Ends a room's registration and forgets it in the store; an empty room then disappears. */
+    public void unregister(Room r) {
+        r.registration(null);
+        roomLog.delete(r.name().folded());
+        dropIfEmpty(r);
     }
 
     /** Sessions of everyone who shares a room with {@code u}, each once; {@code u}'s own sessions if asked. */

@@ -7,14 +7,21 @@ import chatroom.core.ban.KlineStore;
 import chatroom.core.history.HistoryLog;
 import chatroom.core.history.ImmediateHistoryLog;
 import chatroom.core.history.InMemoryHistoryStore;
+import chatroom.core.room.ImmediateRoomLog;
+import chatroom.core.room.InMemoryRoomStore;
+import chatroom.core.room.RoomLog;
 
-/** Where the server keeps what outlives it: history, accounts, K-lines (ports; the store module implements them). */
-public record Stores(HistoryLog history, AccountStore accounts, KlineStore klines) {
+/**
+ * Where the server keeps what outlives it: history, accounts, K-lines, registered rooms (ports; the store module
+ * implements them).
+ */
+public record Stores(HistoryLog history, AccountStore accounts, KlineStore klines, RoomLog rooms) {
     /** Everything in memory, history committed at once: for unit tests. */
     public static Stores inMemory() {
         return new Stores(
                 new ImmediateHistoryLog(new InMemoryHistoryStore()),
                 new InMemoryAccountStore(),
-                new InMemoryKlineStore());
+                new InMemoryKlineStore(),
+                new ImmediateRoomLog(new InMemoryRoomStore()));
     }
 }

@@ -1,10 +1,15 @@
 package chatroom.core;
 
+import chatroom.core.account.AccountStore;
 import chatroom.core.account.InMemoryAccountStore;
 import chatroom.core.ban.InMemoryKlineStore;
 import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryStore;
 import chatroom.core.history.ImmediateHistoryLog;
+import chatroom.core.history.InMemoryHistoryStore;
+import chatroom.core.room.ImmediateRoomLog;
+import chatroom.core.room.InMemoryRoomStore;
+import chatroom.core.room.RoomStore;
 import chatroom.core.user.Session;
 import chatroom.protocol.IrcParseException;
 import chatroom.protocol.IrcParser;
@@ -42,13 +47,30 @@ public final class ChatFixture {
 
     /** With {@code config} and history in {@code store}. */
     public ChatFixture(ServerConfig config, HistoryStore store) {
+        this(config, store, new InMemoryAccountStore(), new InMemoryRoomStore());
+    }
+
+    /**
+     * With accounts and registered rooms in the given stores (shared by two fixtures, they act as one server before
+     * and after a restart: the registered rooms are loaded as the server does on start).
+     */
+    public ChatFixture(AccountStore accounts, RoomStore rooms) {
+        this(ServerConfig.defaults().withFlood(0, 0), new InMemoryHistoryStore(), accounts, rooms);
+    }
+
+    private ChatFixture(ServerConfig config, HistoryStore store, AccountStore accounts, RoomStore rooms) {
         state = new ServerState(
                 config,
                 clock,
                 outbox,
                 Offload.INLINE,
-                new Stores(new ImmediateHistoryLog(store), new InMemoryAccountStore(), new InMemoryKlineStore()));
+                new Stores(
+                        new ImmediateHistoryLog(store),
+                        accounts,
+                        new InMemoryKlineStore(),
+                        new ImmediateRoomLog(rooms)));
         state.history().start(hubTasks::add);
+        state.restoreRooms(rooms.loadAll());
         dispatcher = new Dispatcher(state);
     }
 
@@ -71,13 +93,28 @@ public final class ChatFixture {
         }
     }
 
+    public Session connect(String address) {
+        return dispatcher.connected(new FakeConnection(address, Connection.Protocol.IRC, false), List.of());
+    }
+
     /** A registered session whose welcome burst has been read and discarded. */
     public Session register(String nick) {
-        Session s = connect();
+        return register(nick, "10.0.0.1");
+    }
+
+    /** A registered session from {@code address}, welcome burst discarded. */
+    public Session register(String nick, String address) {
+        Session s = connect(address);
         send(s, "NICK " + nick);
         send(s, "USER " + nick.toLowerCase(java.util.Locale.ROOT) + " 0 * :Real " + nick);
         outbox.take(s);
         return s;
+    }
+
+    /** Logs {@code s} in to {@code account} as a successful SASL would, without hashing a password. */
+    public void logIn(Session s, String account) {
+        s.account(account, clock.instant());
+        java.util.Objects.requireNonNull(s.user()).account(account, clock.instant());
     }
 
     public void send(Session s, String line) {
@@ -99,15 +136,6 @@ public final class ChatFixture {
 
     public List<String> got(Session s) {
         return outbox.take(s);
-    }
-
-    /** A registered session from another address than the usual 10.0.0.1. */
-    public Session registerFrom(String nick, String address) {
-        Session s = dispatcher.connected(new FakeConnection(address, Connection.Protocol.IRC, false), List.of());
-        send(s, "NICK " + nick);
-        send(s, "USER " + nick.toLowerCase(java.util.Locale.ROOT) + " 0 * :Real " + nick);
-        outbox.take(s);
-        return s;
     }
 
     /** A connection that came in over TLS. */

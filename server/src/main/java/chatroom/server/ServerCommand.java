@@ -374,7 +374,7 @@ final class ServerCommand implements Callable<Integer> {
     private HistoryLog openHistory(Logger log, Database database) {
         JdbcHistoryStore store = new JdbcHistoryStore(database);
         log.info(
-                "history and accounts in {} ({})",
+                "history, accounts and registered rooms in {} ({})",
                 database.url(),
                 durability == Durability.sync ? "stored before delivery" : "async");
         return new HistoryWriter(

@@ -8,6 +8,7 @@ public final class JdbcStores {
     private JdbcStores() {}
 
     public static Stores in(Database db, HistoryLog history) {
-        return new Stores(history, new JdbcAccountStore(db), new JdbcKlineStore(db));
+        return new Stores(
+                history, new JdbcAccountStore(db), new JdbcKlineStore(db), new RoomWriter(new JdbcRoomStore(db)));
     }
 }

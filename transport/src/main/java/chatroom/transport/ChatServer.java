@@ -8,6 +8,8 @@ import chatroom.core.ServerState;
 import chatroom.core.Stores;
 import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryLog;
+import chatroom.core.room.RegisteredRoom;
+import chatroom.core.room.RoomLog;
 import chatroom.core.user.Session;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -56,10 +58,12 @@ public final class ChatServer {
     private @Nullable InetSocketAddress ircTlsAddress;
 
     private final HistoryLog history;
+    private final RoomLog rooms;
 
     private ChatServer(ServerConfig config, InstantSource clock, Stores stores) {
         this.hub = new NettyHub();
         this.history = stores.history();
+        this.rooms = stores.rooms();
         this.state = new ServerState(
                 config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT), new VirtualThreadOffload(hub), stores);
         this.dispatcher = new Dispatcher(state);
@@ -68,8 +72,9 @@ public final class ChatServer {
     }
 
     /**
-     * Loads the K-lines, starts the history writer and the listeners; {@code tls} is required when {@code listen}
-     * enables the TLS port. The server owns the stores' history log from here on and closes it last on shutdown.
+     * Loads the K-lines, starts the history writer, loads the registered rooms, then starts the listeners, so nobody
+     * connects before the rooms are there; {@code tls} is required when {@code listen} enables the TLS port. The
+     * server owns the stores' history and room logs from here on and closes them last on shutdown.
      */
     public static ChatServer start(
             ServerConfig config,
@@ -88,7 +93,17 @@ public final class ChatServer {
                     .join();
             server.state.history().start(server.hub);
             server.hub.every(java.time.Duration.ofSeconds(1), server.dispatcher::tick);
+            List<RegisteredRoom> kept = server.rooms.load();
+            server.onHub(st -> {
+                        st.restoreRooms(kept);
+                        return null;
+                    })
+                    .get(30, TimeUnit.SECONDS);
+            log.info("{} registered rooms loaded", kept.size());
             server.bind(config, transport, listen, tls);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            server.stopThreads();
+            throw new IllegalStateException("cannot restore the registered rooms", e);
         } catch (RuntimeException | InterruptedException e) {
             server.stopThreads();
             throw e;
@@ -220,6 +235,8 @@ public final class ChatServer {
         boss.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
         hub.shutdown().await(5, TimeUnit.SECONDS);
         ((VirtualThreadOffload) state.offload()).close();
+        // rooms first: closing the history closes the database they share
+        rooms.close();
         history.close();
     }
 }

@@ -13,15 +13,19 @@ import org.jspecify.annotations.Nullable;
 public final class Klines {
     private final Map<String, Kline> byMask = new LinkedHashMap<>();
 
-    /** {@code user@host}, a host or a nick completed to a full mask; {@code $a:name} kept with the name folded. */
-    public static String normalize(String mask) {
+    /**
+     * {@code user@host}, a host or a nick completed to a full mask; {@code $a:name} kept with the name folded; null for
+     * anything else starting with {@code $}.
+     */
+    public static @Nullable String normalize(String mask) {
         if (mask.startsWith(Kline.ACCOUNT_PREFIX)) {
             return Kline.ACCOUNT_PREFIX + CaseMapping.fold(mask.substring(Kline.ACCOUNT_PREFIX.length()));
         }
         if (mask.indexOf('@') < 0 && mask.indexOf('!') < 0 && (mask.indexOf('.') >= 0 || mask.indexOf(':') >= 0)) {
             return "*!*@" + mask; // a bare host or address
         }
-        return CaseMapping.fold(Mask.normalize(mask));
+        String full = Mask.normalize(mask);
+        return full == null || full.startsWith("$") ? null : CaseMapping.fold(full);
     }
 
     public void put(Kline k) {

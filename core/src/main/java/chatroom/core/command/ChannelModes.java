@@ -6,6 +6,7 @@ import chatroom.core.room.Mask;
 import chatroom.core.room.Membership;
 import chatroom.core.room.Room;
 import chatroom.core.user.User;
+import chatroom.protocol.CaseMapping;
 import chatroom.protocol.IrcMessage;
 import chatroom.protocol.Numeric;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Channel modes (CHANMODES=b,k,l,imnstR, PREFIX=(ov)@+): query with RPL_CHANNELMODEIS and RPL_CREATIONTIME, list bans,
- * and changes by operators. Valid changes apply; one MODE line with what actually changed goes to every member.
+ * Channel modes (CHANMODES=beI,k,l,imnstR, PREFIX=(ov)@+): query with RPL_CHANNELMODEIS and RPL_CREATIONTIME, list
+ * bans (+b), ban exceptions (+e) and invite exceptions (+I), and changes by operators. Valid changes apply; one MODE
+ * line with what actually changed goes to every member, and a registered room's new state is queued for the store.
  */
 final class ChannelModes {
     private ChannelModes() {}
@@ -35,8 +37,8 @@ final class ChannelModes {
         User me = ctx.user();
         String name = room.name().display();
         String modeString = ctx.param(1);
-        if (isBanListQuery(ctx, modeString)) {
-            listBans(ctx, room);
+        if (isListQuery(ctx, modeString)) {
+            list(ctx, room, modeString.charAt(modeString.length() - 1));
             return;
         }
         boolean op = room.isOp(me);
@@ -57,12 +59,13 @@ final class ChannelModes {
                 adding = c == '+';
                 continue;
             }
-            boolean takesArg = c == 'o' || c == 'v' || c == 'b' || c == 'k' || (c == 'l' && adding);
+            boolean isList = Room.LIST_MODES.indexOf(c) >= 0;
+            boolean takesArg = c == 'o' || c == 'v' || isList || c == 'k' || (c == 'l' && adding);
             String arg = null;
             if (takesArg) {
                 if (argIndex >= ctx.paramCount()) {
-                    if (c == 'b') {
-                        listBans(ctx, room);
+                    if (isList) {
+                        list(ctx, room, c);
                     } else if (c != 'k') {
                         ctx.reply(Numeric.ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters");
                     } else if (!adding && room.key() != null) {
@@ -86,11 +89,13 @@ final class ChannelModes {
             IrcMessage mode = ctx.stamped(me.mask(), "MODE", params.toArray(String[]::new));
             ctx.recordInRoom(room, mode);
             ctx.deliver(ServerState.sessionsOf(room), mode);
+            ctx.state().roomChanged(room);
         }
     }
 
-    private static boolean isBanListQuery(Context ctx, String modeString) {
-        return ctx.paramCount() == 2 && (modeString.equals("b") || modeString.equals("+b"));
+    private static boolean isListQuery(Context ctx, String modeString) {
+        String m = modeString.startsWith("+") ? modeString.substring(1) : modeString;
+        return ctx.paramCount() == 2 && m.length() == 1 && Room.LIST_MODES.contains(m);
     }
 
     private static void apply(Context ctx, Room room, Changes changes, boolean adding, char c, @Nullable String arg) {
@@ -103,7 +108,7 @@ final class ChannelModes {
             case 's' -> flag(changes, adding, c, room.secret(), () -> room.secret(adding));
             case 't' -> flag(changes, adding, c, room.topicLocked(), () -> room.topicLocked(adding));
             case 'o', 'v' -> member(ctx, room, changes, adding, c, arg == null ? "" : arg);
-            case 'b' -> ban(ctx, room, changes, adding, arg == null ? "" : arg);
+            case 'b', 'e', 'I' -> listEntry(ctx, room, changes, adding, c, arg == null ? "" : arg);
             case 'k' -> key(ctx, room, changes, adding, arg == null ? "" : arg);
             case 'l' -> limit(ctx, room, changes, adding, arg);
             default -> ctx.reply(Numeric.ERR_UNKNOWNMODE, String.valueOf(c), "is unknown mode char to me for " + name);
@@ -144,26 +149,30 @@ final class ChannelModes {
         changes.add(adding, c, target.nick().display());
     }
 
-    private static void ban(Context ctx, Room room, Changes changes, boolean adding, String raw) {
+    /** Adds or removes a mask (or {@code $a:account}) on the +b, +e or +I list; the three share MAXLIST. */
+    private static void listEntry(Context ctx, Room room, Changes changes, boolean adding, char c, String raw) {
         String mask = Mask.normalize(raw);
-        List<ListEntry> bans = room.bans();
+        if (mask == null) {
+            ctx.reply(Numeric.ERR_INVALIDMODEPARAM, room.name().display(), String.valueOf(c), raw, "Invalid mask");
+            return;
+        }
+        List<ListEntry> entries = room.list(c);
+        String folded = CaseMapping.fold(mask);
         int existing = -1;
-        for (int i = 0; i < bans.size(); i++) {
-            if (chatroom.protocol.CaseMapping.fold(bans.get(i).mask())
-                    .equals(chatroom.protocol.CaseMapping.fold(mask))) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (CaseMapping.fold(entries.get(i).mask()).equals(folded)) {
                 existing = i;
             }
         }
         if (adding && existing < 0) {
-            if (bans.size() >= ModeCommand.MAX_BANS) {
-                ctx.reply(Numeric.ERR_BANLISTFULL, room.name().display(), "b", "Channel ban list is full");
+            if (room.listEntries() >= ModeCommand.MAX_BANS) {
+                ctx.reply(Numeric.ERR_BANLISTFULL, room.name().display(), String.valueOf(c), "Channel list is full");
                 return;
             }
-            bans.add(new ListEntry(mask, ctx.user().mask(), ctx.state().now()));
-            changes.add(true, 'b', mask);
+            entries.add(new ListEntry(mask, ctx.user().mask(), ctx.state().now()));
+            changes.add(true, c, mask);
         } else if (!adding && existing >= 0) {
-            bans.remove(existing);
-            changes.add(false, 'b', mask);
+            changes.add(false, c, entries.remove(existing).mask());
         }
     }
 
@@ -210,17 +219,22 @@ final class ChannelModes {
         }
     }
 
-    static void listBans(Context ctx, Room room) {
+    /** The entries of list {@code mode} with who set each and when (https://modern.ircdocs.horse/#rplbanlist-367). */
+    static void list(Context ctx, Room room, char mode) {
         String name = room.name().display();
-        for (ListEntry b : room.bans()) {
-            ctx.reply(
-                    Numeric.RPL_BANLIST,
-                    name,
-                    b.mask(),
-                    b.setBy(),
-                    Long.toString(b.setAt().getEpochSecond()));
+        Numeric entry = switch (mode) {
+            case 'e' -> Numeric.RPL_EXCEPTLIST;
+            case 'I' -> Numeric.RPL_INVEXLIST;
+            default -> Numeric.RPL_BANLIST;
+        };
+        for (ListEntry b : room.list(mode)) {
+            ctx.reply(entry, name, b.mask(), b.setBy(), Long.toString(b.setAt().getEpochSecond()));
         }
-        ctx.reply(Numeric.RPL_ENDOFBANLIST, name, "End of channel ban list");
+        switch (mode) {
+            case 'e' -> ctx.reply(Numeric.RPL_ENDOFEXCEPTLIST, name, "End of channel exception list");
+            case 'I' -> ctx.reply(Numeric.RPL_ENDOFINVEXLIST, name, "End of channel invite exception list");
+            default -> ctx.reply(Numeric.RPL_ENDOFBANLIST, name, "End of channel ban list");
+        }
     }
 
     /** What actually changed, as one mode string with its arguments. */

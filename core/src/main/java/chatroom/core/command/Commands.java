@@ -62,6 +62,18 @@ final class Commands {
                                 ctx, String.join(" ", ctx.message().params())),
                         0,
                         false),
+                new CommandSpec(
+                        "CS",
+                        ctx -> ChanServCommands.chanserv(
+                                ctx, String.join(" ", ctx.message().params())),
+                        0,
+                        false),
+                new CommandSpec(
+                        "CHANSERV",
+                        ctx -> ChanServCommands.chanserv(
+                                ctx, String.join(" ", ctx.message().params())),
+                        0,
+                        false),
                 new CommandSpec("OPER", OperCommands::oper, 2, false),
                 new CommandSpec("KILL", OperCommands::kill, 2, false),
                 new CommandSpec("WALLOPS", OperCommands::wallops, 1, false),

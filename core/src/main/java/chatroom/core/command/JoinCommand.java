@@ -3,6 +3,7 @@ package chatroom.core.command;
 import chatroom.core.Connection;
 import chatroom.core.ServerState;
 import chatroom.core.room.JoinResult;
+import chatroom.core.room.Registration;
 import chatroom.core.room.Room;
 import chatroom.core.user.Capability;
 import chatroom.core.user.Session;
@@ -57,8 +58,11 @@ final class JoinCommand {
             case JoinResult.AlreadyMember ignored -> {}
             case JoinResult.Rejected rejected -> sendJoinError(ctx, room, rejected);
             case JoinResult.Allowed ignored -> {
+                // a registered room's founder and access list get their status back on joining, even in an empty room
+                Registration reg = room.registration();
+                char level = created || reg == null ? 0 : reg.levelOf(u.account());
                 room.add(u, created);
-                announce(ctx, room, u);
+                announce(ctx, room, u, level);
             }
         }
     }
@@ -76,8 +80,15 @@ final class JoinCommand {
         }
     }
 
-    /** JOIN to every member (extended-join variant where negotiated), then topic and names to the joiner. */
     static void announce(Context ctx, Room room, User u) {
+        announce(ctx, room, u, (char) 0);
+    }
+
+    /**
+     * JOIN to every member (extended-join variant where negotiated), then the status {@code level} ({@code o},
+     * {@code v} or 0) granted by the access list, then topic and names to the joiner.
+     */
+    static void announce(Context ctx, Room room, User u, char level) {
         List<Session> members = ServerState.sessionsOf(room);
         String name = room.name().display();
         IrcMessage plain = ctx.stamped(u.mask(), "JOIN", name);
@@ -99,6 +110,9 @@ final class JoinCommand {
                             .filter(s -> s.has(Capability.AWAY_NOTIFY) && s.user() != u)
                             .toList(),
                     away);
+        }
+        if (level != 0) {
+            ChanServCommands.grant(ctx, room, u, level);
         }
         for (Session s : u.sessions()) {
             Context burst = s == ctx.session() ? ctx : ctx.on(s);

@@ -40,7 +40,11 @@ final class KlineCommands {
         ServerState state = ctx.state();
         User online = target.matches("[^!@$.:*?]+") ? state.user(target) : null;
         String mask = online != null ? "*!*@" + online.host() : Klines.normalize(target);
-        if (mask.equals("*!*@*") || mask.equals("*!*@**")) {
+        if (mask == null) {
+            notice(ctx, "Not a mask: " + target + " (user@host, nick!user@host, a host, or $a:account)");
+            return;
+        }
+        if (mask.equals("*!*@*")) {
             notice(ctx, "Refusing to K-line " + mask + ": it matches everyone");
             return;
         }
@@ -69,8 +73,8 @@ final class KlineCommands {
             return;
         }
         String mask = Klines.normalize(ctx.param(0));
-        if (ctx.state().klines().remove(mask) == null) {
-            notice(ctx, "No K-line on " + mask);
+        if (mask == null || ctx.state().klines().remove(mask) == null) {
+            notice(ctx, "No K-line on " + (mask == null ? ctx.param(0) : mask));
             return;
         }
         KlineStore store = ctx.state().klineStore();

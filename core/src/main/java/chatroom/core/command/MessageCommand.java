@@ -160,6 +160,10 @@ final class MessageCommand {
             AccountCommands.nickserv(ctx, ctx.param(1));
             return;
         }
+        if (kind == Kind.PRIVMSG && CaseMapping.fold(target).equals(CaseMapping.fold(ChanServCommands.CHANSERV))) {
+            ChanServCommands.chanserv(ctx, ctx.param(1));
+            return;
+        }
         User to = ctx.state().user(target);
         if (to == null) {
             if (kind != Kind.NOTICE) {

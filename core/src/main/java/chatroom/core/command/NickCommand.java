@@ -24,7 +24,8 @@ final class NickCommand {
             ctx.reply(Numeric.ERR_ERRONEUSNICKNAME, wanted, error);
             return;
         }
-        if (CaseMapping.fold(wanted).equals(CaseMapping.fold(AccountCommands.NICKSERV))) {
+        if (CaseMapping.fold(wanted).equals(CaseMapping.fold(AccountCommands.NICKSERV))
+                || CaseMapping.fold(wanted).equals(CaseMapping.fold(ChanServCommands.CHANSERV))) {
             ctx.reply(Numeric.ERR_ERRONEUSNICKNAME, wanted, "That name belongs to the server's services");
             return;
         }

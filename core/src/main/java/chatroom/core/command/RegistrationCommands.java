@@ -151,7 +151,7 @@ final class RegistrationCommands {
         ctx.reply(Numeric.RPL_WELCOME, "Welcome to the " + c.networkName() + " chat network, " + u.mask());
         ctx.reply(Numeric.RPL_YOURHOST, "Your host is " + c.serverName() + ", running version " + c.version());
         ctx.reply(Numeric.RPL_CREATED, "This server was created " + ctx.state().startedAt());
-        ctx.reply(Numeric.RPL_MYINFO, c.serverName(), c.version(), "iow", "biklmnostR", "bklov");
+        ctx.reply(Numeric.RPL_MYINFO, c.serverName(), c.version(), "iow", "beiIklmnostR", "beIklov");
         List<String> tokens = isupport(c);
         for (int i = 0; i < tokens.size(); i += 12) {
             List<String> line = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + 12)));
@@ -165,17 +165,22 @@ final class RegistrationCommands {
     /** RPL_ISUPPORT tokens; each one is implemented (https://modern.ircdocs.horse/#rplisupport-005). */
     static List<String> isupport(ServerConfig c) {
         return List.of(
+                // https://ircv3.net/specs/extensions/account-extban: $a:<account> in +b, +e and +I
+                "ACCOUNTEXTBAN=a",
                 "AWAYLEN=" + c.awayLength(),
                 "CASEMAPPING=" + CaseMapping.ISUPPORT_NAME,
                 "CHANLIMIT=#:" + c.maxChannelsPerUser(),
-                "CHANMODES=b,k,l,imnstR",
+                "CHANMODES=beI,k,l,imnstR",
                 "CHANNELLEN=" + c.channelLength(),
                 "CHANTYPES=#",
                 "CHATHISTORY=" + c.chathistoryLimit(),
                 "ELIST=MNU",
+                "EXCEPTS=e",
+                "EXTBAN=$,a",
                 "HOSTLEN=64",
+                "INVEX=I",
                 "KICKLEN=" + c.kickLength(),
-                "MAXLIST=b:" + ModeCommand.MAX_BANS,
+                "MAXLIST=beI:" + ModeCommand.MAX_BANS,
                 "MAXTARGETS=" + c.maxTargets(),
                 "MSGREFTYPES=msgid,timestamp",
                 "MODES=" + ModeCommand.MAX_MODES,

@@ -41,6 +41,7 @@ final class TopicCommand {
         IrcMessage event = ctx.stamped(me.mask(), "TOPIC", name, topic);
         ctx.recordInRoom(room, event);
         ctx.deliver(ServerState.sessionsOf(room), event);
+        ctx.state().roomChanged(room);
     }
 
     static void sendTopic(Context ctx, Room room) {

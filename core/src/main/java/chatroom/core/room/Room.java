@@ -11,12 +11,20 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** A room (IRC channel): members with status, topic, modes, bans and pending invites. Owned by the hub. */
+/**
+ * A room (IRC channel): members with status, topic, modes, the ban (+b), ban-exception (+e) and invite-exception
+ * (+I) lists, pending invites, and its registration if it has one. Owned by the hub.
+ */
 public final class Room {
+    /** The list modes, in ISUPPORT order ({@code CHANMODES=beI,...}). */
+    public static final String LIST_MODES = "beI";
+
     private final ChannelName name;
     private final Instant createdAt;
     private final Map<User, Membership> members = new LinkedHashMap<>();
     private final List<ListEntry> bans = new ArrayList<>();
+    private final List<ListEntry> exceptions = new ArrayList<>();
+    private final List<ListEntry> inviteExceptions = new ArrayList<>();
     private final Set<String> invited = new HashSet<>();
     private String topic = "";
     private String topicSetBy = "";
@@ -29,6 +37,7 @@ public final class Room {
     private boolean secret;
     private @Nullable String key;
     private int limit;
+    private @Nullable Registration registration;
 
     public Room(ChannelName name, Instant createdAt) {
         this.name = name;
@@ -76,6 +85,10 @@ public final class Room {
         if (members.containsKey(u)) {
             return new JoinResult.AlreadyMember();
         }
+        if (registration != null && registration.levelOf(u.account()) == 'o') {
+            // as in Ergo: the founder and operators by the access list are let past +k, +l, +i and +b
+            return new JoinResult.Allowed();
+        }
         boolean wasInvited = invited.contains(u.nick().folded());
         if (key != null && !key.equals(givenKey) && !wasInvited) {
             return new JoinResult.Rejected(JoinError.BAD_KEY);
@@ -83,7 +96,7 @@ public final class Room {
         if (limit > 0 && members.size() >= limit && !wasInvited) {
             return new JoinResult.Rejected(JoinError.FULL);
         }
-        if (inviteOnly && !wasInvited) {
+        if (inviteOnly && !wasInvited && !matchesAny(inviteExceptions, u)) {
             return new JoinResult.Rejected(JoinError.INVITE_ONLY);
         }
         if (isBanned(u) && !wasInvited) {
@@ -112,18 +125,43 @@ public final class Room {
         return members.isEmpty();
     }
 
+    /** On the ban list and not on the exception list (+e overrides +b). */
     public boolean isBanned(User u) {
+        return matchesAny(bans, u) && !matchesAny(exceptions, u);
+    }
+
+    private static boolean matchesAny(List<ListEntry> list, User u) {
         String subject = u.mask();
-        for (ListEntry b : bans) {
-            if (Mask.matches(b.mask(), subject)) {
+        for (ListEntry e : list) {
+            if (Mask.matches(e.mask(), subject, u.account())) {
                 return true;
             }
         }
         return false;
     }
 
-    public List<ListEntry> bans() {
-        return bans;
+    /** The list for mode {@code b}, {@code e} or {@code I}. */
+    public List<ListEntry> list(char mode) {
+        return switch (mode) {
+            case 'b' -> bans;
+            case 'e' -> exceptions;
+            case 'I' -> inviteExceptions;
+            default -> throw new IllegalArgumentException("not a list mode: " + mode);
+        };
+    }
+
+    /** Entries on all three lists together (ISUPPORT {@code MAXLIST=beI:n} bounds the sum). */
+    public int listEntries() {
+        return bans.size() + exceptions.size() + inviteExceptions.size();
+    }
+
+    /** The room's registration (owner and access list), or null when nobody registered it. */
+    public @Nullable Registration registration() {
+        return registration;
+    }
+
+    public void registration(@Nullable Registration r) {
+        registration = r;
     }
 
     public boolean isInvited(String foldedNick) {
@@ -221,6 +259,63 @@ public final class Room {
 
     public void limit(int l) {
         limit = l;
+    }
+
+    /** The flag modes that are set, as letters ({@code imnstR} order of {@link #modeParams}). */
+    public String flags() {
+        return modeParams(false).getFirst().substring(1).replace("k", "").replace("l", "");
+    }
+
+    /** Sets the flag modes from letters; any of {@code imRnst} missing is unset. */
+    public void flags(String letters) {
+        inviteOnly = letters.indexOf('i') >= 0;
+        moderated = letters.indexOf('m') >= 0;
+        registeredOnly = letters.indexOf('R') >= 0;
+        noExternal = letters.indexOf('n') >= 0;
+        secret = letters.indexOf('s') >= 0;
+        topicLocked = letters.indexOf('t') >= 0;
+    }
+
+    /** What is kept of this registered room; call only when {@link #registration()} is set. */
+    public RegisteredRoom snapshot() {
+        Registration r = java.util.Objects.requireNonNull(registration, "registered room");
+        List<RegisteredRoom.Listed> lists = new ArrayList<>();
+        for (int i = 0; i < LIST_MODES.length(); i++) {
+            char mode = LIST_MODES.charAt(i);
+            for (ListEntry e : list(mode)) {
+                lists.add(new RegisteredRoom.Listed(mode, e));
+            }
+        }
+        return new RegisteredRoom(
+                name.display(),
+                r.founder(),
+                r.registeredAt(),
+                topic,
+                topicSetBy,
+                topicSetAt,
+                flags(),
+                key,
+                limit,
+                lists,
+                List.copyOf(r.access()));
+    }
+
+    /** A registered room as it was kept; it exists without members. */
+    public static Room restore(ChannelName name, RegisteredRoom kept) {
+        Room room = new Room(name, kept.registeredAt());
+        Registration r = new Registration(kept.founder(), kept.registeredAt());
+        for (Registration.Access a : kept.access()) {
+            r.grant(a.account(), a.level());
+        }
+        room.registration = r;
+        room.topic(kept.topic(), kept.topicSetBy(), kept.topicSetAt());
+        room.flags(kept.flags());
+        room.key = kept.key();
+        room.limit = kept.limit();
+        for (RegisteredRoom.Listed l : kept.lists()) {
+            room.list(l.mode()).add(l.entry());
+        }
+        return room;
     }
 
     /** Flag modes then parameters, e.g. {@code +ntkl secret 10}; parameters only for members. */

@@ -34,7 +34,7 @@ class KlineTest {
     }
 
     private Session connectAs(String nick, String address) {
-        return f.registerFrom(nick, address);
+        return f.register(nick, address);
     }
 
     @Test
