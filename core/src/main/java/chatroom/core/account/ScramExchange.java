@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #serverFirst()} answers the client-first message, {@link #finish} checks the client's proof. Messages are
  * parsed and keys computed by the {@code com.ongres.scram} library; the AuthMessage is built from the messages as
  * they were sent (§3). Channel binding is not offered, so a client that requires it ({@code p=}) is refused.
+ * Constructing one draws the server nonce from {@link SecureRandom}: do it off the hub.
  */
 public final class ScramExchange {
     private static final SecureRandom RANDOM = new SecureRandom();

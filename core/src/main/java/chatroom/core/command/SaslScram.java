@@ -12,6 +12,7 @@ import chatroom.protocol.Numeric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The steps of {@code AUTHENTICATE SCRAM-SHA-256} (RFC 5802, RFC 7677) after the server's {@code +}: the client-first
@@ -59,38 +60,44 @@ final class SaslScram {
             return;
         }
         AccountStore accounts = ctx.state().accounts();
+        // off the hub: the lookup, and the server nonce (SecureRandom may read the system's entropy source)
         ctx.offload(
                 () -> {
                     try {
-                        return new SaslCommand.Lookup(accounts.find(folded), false);
+                        Account a = accounts.find(folded);
+                        ScramCredentials credentials = a == null ? null : a.scram();
+                        return new Start(a, credentials == null ? null : new ScramExchange(first, credentials), false);
                     } catch (HistoryException e) {
-                        return new SaslCommand.Lookup(null, true);
+                        return new Start(null, null, true);
                     }
                 },
-                (c, lookup) -> {
-                    Account a = lookup.account();
-                    ScramCredentials credentials = a == null ? null : a.scram();
+                (c, start) -> {
+                    Account a = start.account();
+                    ScramExchange exchange = start.exchange();
                     if (c.session().sasl() != x) {
                         return; // aborted meanwhile
                     }
-                    if (lookup.unavailable()) {
+                    if (start.unavailable()) {
                         SaslCommand.fail(c, "Accounts are unavailable right now; try again later");
                     } else if (a == null) {
                         throttle.failed(folded, address, c.state().now());
                         c.session().sasl(null);
                         c.reply(Numeric.ERR_SASLFAIL, "SASL authentication failed");
-                    } else if (credentials == null) {
+                    } else if (exchange == null) {
                         SaslCommand.fail(
                                 c,
                                 "this account has no SCRAM credentials yet; log in once with PLAIN or NickServ"
                                         + " IDENTIFY");
                     } else {
-                        ScramExchange exchange = new ScramExchange(first, credentials);
                         x.scram(exchange, a);
                         SaslCommand.challenge(c, exchange.serverFirst());
                     }
                 });
     }
+
+    /** The account looked up, the exchange when it has SCRAM credentials; {@code unavailable} if the store failed. */
+    private record Start(
+            @Nullable Account account, @Nullable ScramExchange exchange, boolean unavailable) {}
 
     private static void last(Context ctx, SaslExchange x, ScramExchange scram, String message) {
         String serverFinal;
