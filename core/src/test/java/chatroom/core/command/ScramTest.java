@@ -74,6 +74,44 @@ class ScramTest {
         assertThat(stored.scram().toString()).doesNotContain("sesame123");
     }
 
+    /** Sends {@code b64} in 400-byte chunks as a client must; returns what the last chunk got back. */
+    private List<String> sendChunked(Session s, String b64) {
+        List<String> got = List.of();
+        for (int i = 0; i < b64.length(); i += 400) {
+            got = f.ask(s, "AUTHENTICATE " + b64.substring(i, Math.min(b64.length(), i + 400)));
+        }
+        return b64.length() % 400 == 0 ? f.ask(s, "AUTHENTICATE +") : got;
+    }
+
+    private static String joined(List<String> chunks) {
+        assertThat(chunks).allMatch(l -> l.startsWith("AUTHENTICATE "));
+        assertThat(chunks.subList(0, chunks.size() - 1)).allMatch(l -> l.length() == 13 + 400);
+        StringBuilder b = new StringBuilder();
+        chunks.forEach(l -> b.append(l.equals("AUTHENTICATE +") ? "" : l.substring(13)));
+        return new String(Base64.getDecoder().decode(b.toString()), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void longMessagesTravelIn400ByteChunksBothWays() throws Exception {
+        registered("hugo", "sesame123");
+        Session s = f.connect();
+        ScramClient client = ScramClient.builder()
+                .advertisedMechanisms(List.of("SCRAM-SHA-256"))
+                .username("hugo")
+                .password("sesame123".toCharArray())
+                .nonceSupplier(() -> "n".repeat(700))
+                .build();
+        f.ask(s, "AUTHENTICATE SCRAM-SHA-256");
+        List<String> serverFirst =
+                sendChunked(s, b64(client.clientFirstMessage().toString()));
+        assertThat(serverFirst).hasSize(3);
+        client.serverFirstMessage(joined(serverFirst));
+        List<String> serverFinal =
+                sendChunked(s, b64(client.clientFinalMessage().toString()));
+        client.serverFinalMessage(joined(serverFinal));
+        assertThat(f.ask(s, "AUTHENTICATE +")).last().asString().contains(" 903 ");
+    }
+
     @Test
     void wrongPasswordsFailAndAreThrottledLikePlain() throws Exception {
         registered("dave", "sesame123");
