@@ -33,7 +33,7 @@ def _java() -> str:
 
 class ChatroomController(BaseServerController, DirectoryBasedController):
     software_name = "chatroom"
-    supported_sasl_mechanisms: Set[str] = {"PLAIN"}
+    supported_sasl_mechanisms: Set[str] = {"PLAIN", "SCRAM-SHA-256"}
     supports_sts = False
 
     def run(

@@ -58,7 +58,7 @@ class AccountIT {
         }
         try (TestServer server = TestServer.startIn(dataDir, null);
                 RawClient c = RawClient.connect(server.irc())) {
-            c.send("CAP LS 302").expect("sasl=PLAIN");
+            c.send("CAP LS 302").expect("sasl=PLAIN,SCRAM-SHA-256,EXTERNAL");
             c.send("CAP REQ :sasl account-tag").expect(" ACK ");
             c.send("AUTHENTICATE PLAIN").expect("AUTHENTICATE +");
             String plain =

@@ -56,6 +56,19 @@ class BlockHoundIT {
     }
 
     @Test
+    void accountsAndSaslNeverBlockTheHubOrAnEventLoop() throws Exception {
+        try (RawClient dana = server.register("dana")) {
+            dana.send("REGISTER * * sesame123").expect("REGISTER SUCCESS");
+            dana.send("PRIVMSG NickServ :SET PASSWORD newsecret1").expect(":Password changed");
+            dana.send("PRIVMSG NickServ :CERT ADD " + "ab".repeat(32)).expect("added to your account");
+        }
+        try (RawClient c = RawClient.connect(server.irc())) {
+            assertThat(SaslIT.scram(c, "dana", "wrong-one")).contains(" 904 ");
+            assertThat(SaslIT.scram(c, "dana", "newsecret1")).contains(" 903 ");
+        }
+    }
+
+    @Test
     void aBusyConversationNeverBlocksTheHubOrAnEventLoop() {
         try (RawClient alice = server.register("alice");
                 RawClient bob = server.register("bob");

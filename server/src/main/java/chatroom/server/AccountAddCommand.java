@@ -2,6 +2,7 @@ package chatroom.server;
 
 import chatroom.core.Passwords;
 import chatroom.core.account.Account;
+import chatroom.core.account.ScramCredentials;
 import chatroom.core.history.HistoryException;
 import chatroom.protocol.CaseMapping;
 import chatroom.store.Database;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chatroom add-account NAME}: an operator creates an account (for example when self-registration is off),
- * with the password read from standard input so it stays out of the shell history and the process list. Works while
- * the server runs.
+ * with the password read from standard input so it stays out of the shell history and the process list; the account
+ * gets a bcrypt hash and SCRAM-SHA-256 credentials, never the password itself. Works while the server runs.
  */
 @Command(
         name = "add-account",
@@ -64,7 +65,12 @@ final class AccountAddCommand implements Callable<Integer> {
             return 2;
         }
         try (Database database = Database.open(DatabaseUrl.parse(db, dataDir))) {
-            Account a = new Account(name, CaseMapping.fold(name), Passwords.hash(password), Instant.now());
+            Account a = new Account(
+                    name,
+                    CaseMapping.fold(name),
+                    Passwords.hash(password),
+                    Instant.now(),
+                    ScramCredentials.derive(password));
             if (!new JdbcAccountStore(database).create(a)) {
                 err.println("The account " + name + " already exists");
                 return 1;

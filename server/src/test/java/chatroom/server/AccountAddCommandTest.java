@@ -48,6 +48,8 @@ class AccountAddCommandTest {
             assertThat(account).isNotNull();
             assertThat(Passwords.verify(longPassword, account.passwordHash())).isTrue();
             assertThat(account.passwordHash()).doesNotContain("bar");
+            assertThat(account.scram()).as("SCRAM-SHA-256 works for it at once").isNotNull();
+            assertThat(account.scram().iterations()).isEqualTo(4096);
         }
         assertThat(run("other", "老师")).isEqualTo(1);
         assertThat(err.toString()).contains("already exists");

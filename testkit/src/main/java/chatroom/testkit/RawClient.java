@@ -57,9 +57,20 @@ public final class RawClient implements AutoCloseable {
      */
     public static RawClient connectTls(
             InetSocketAddress address, java.util.function.Consumer<java.security.cert.Certificate> seen) {
+        return connectTls(address, null, seen);
+    }
+
+    /**
+     * Connects over TLS as above, presenting the client certificate that {@code keys} (from a {@code
+     * KeyManagerFactory}) hold, if any.
+     */
+    public static RawClient connectTls(
+            InetSocketAddress address,
+            javax.net.ssl.KeyManager @org.jspecify.annotations.Nullable [] keys,
+            java.util.function.Consumer<java.security.cert.Certificate> seen) {
         try {
             javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
-            ctx.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
+            ctx.init(keys, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
             javax.net.ssl.SSLSocket s =
                     (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket();
             s.connect(address, 5_000);

@@ -5,14 +5,27 @@ import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
+import java.util.HexFormat;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.jspecify.annotations.Nullable;
 
-/** A session's transport: its Netty channel, protocol and the reason it was closed for, if the server closed it. */
+/**
+ * A session's transport: its Netty channel, protocol, TLS client certificate fingerprint, and the reason it was
+ * closed for, if the server closed it.
+ */
 final class NettyConnection implements Connection {
     private final Channel channel;
     private final Protocol protocol;
     private final String remoteAddress;
     private final boolean secure;
     private volatile String closeReason = "Connection closed";
+    /** Set on the event loop when the TLS handshake completes, before any line is read; read on the hub. */
+    private volatile @Nullable String certificateFingerprint;
 
     NettyConnection(Channel channel, Protocol protocol) {
         this.channel = channel;
@@ -45,6 +58,29 @@ final class NettyConnection implements Connection {
     @Override
     public boolean secure() {
         return secure;
+    }
+
+    @Override
+    public @Nullable String certificateFingerprint() {
+        return certificateFingerprint;
+    }
+
+    /**
+     * Once the TLS handshake is done: the SHA-256 fingerprint of the client's certificate, if it showed one. The
+     * handshake completes before the first line is decoded, so every command sees it.
+     */
+    void tlsHandshakeDone(SSLSession tls) {
+        try {
+            Certificate[] chain = tls.getPeerCertificates();
+            if (chain.length > 0) {
+                certificateFingerprint = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
+            }
+        } catch (SSLPeerUnverifiedException e) {
+            // no client certificate: fine, EXTERNAL is just not available
+        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a client certificate", e);
+        }
     }
 
     String closeReason() {

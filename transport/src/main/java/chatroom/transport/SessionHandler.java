@@ -7,6 +7,7 @@ import chatroom.core.user.Session;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,15 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
         NettyConnection c = new NettyConnection(ctx.channel(), protocol);
         connection = c;
         ctx.channel().attr(Disconnector.CONNECTION).set(c);
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        if (tls != null) {
+            // runs on this event loop as the handshake completes, before the first line reaches the hub
+            tls.handshakeFuture().addListener(done -> {
+                if (done.isSuccess()) {
+                    c.tlsHandshakeDone(tls.engine().getSession());
+                }
+            });
+        }
         log.info("connect {} from {}", protocol, c.remoteAddress());
         hub.execute(() -> session = dispatcher.connected(c, autoJoin));
         // a connection that never registers (a scanner, a half-open script) does not hold a slot forever

@@ -1,7 +1,9 @@
 package chatroom.transport;
 
+import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's TLS context: the configured PEM certificate and key, or a self-signed pair made on first start and
  * kept under {@code <data-dir>/tls} so clients that pinned it keep trusting it. TLS 1.2 and 1.3 only, with the JDK's
- * default (modern) cipher suites. Runs at startup, never on an event loop.
+ * default (modern) cipher suites. Clients may present a certificate of their own (SASL EXTERNAL). Runs at startup,
+ * never on an event loop.
  */
 public final class TlsContexts {
     private static final Logger log = LoggerFactory.getLogger(TlsContexts.class);
@@ -50,8 +53,13 @@ public final class TlsContexts {
                     generate(dir, cert, key, serverName);
                 }
             }
+            // a client certificate is asked for, never required, and any is accepted: it is trusted by its
+            // fingerprint (SASL EXTERNAL, NickServ CERT ADD), not by who signed it; the handshake still proves that
+            // the client holds its key
             return SslContextBuilder.forServer(cert.toFile(), key.toFile())
                     .protocols("TLSv1.3", "TLSv1.2")
+                    .clientAuth(ClientAuth.OPTIONAL)
+                    .trustManager(InsecureTrustManagerFactory.INSTANCE)
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot use the TLS certificate " + cert + " and key " + key, e);

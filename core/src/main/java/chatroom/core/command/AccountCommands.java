@@ -5,6 +5,7 @@ import chatroom.core.ServerConfig;
 import chatroom.core.account.Account;
 import chatroom.core.account.AccountStore;
 import chatroom.core.account.LoginThrottle;
+import chatroom.core.account.ScramCredentials;
 import chatroom.core.history.HistoryException;
 import chatroom.core.user.Capability;
 import chatroom.core.user.Session;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code REGISTER <account> <email> <password>} (https://ircv3.net/specs/extensions/account-registration) and the
@@ -27,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AccountCommands {
     static final String NICKSERV = "NickServ";
+    private static final Logger log = LoggerFactory.getLogger(AccountCommands.class);
 
     private AccountCommands() {}
 
@@ -86,7 +90,7 @@ final class AccountCommands {
         return null;
     }
 
-    private static String message(Context ctx, String code) {
+    static String message(Context ctx, String code) {
         return switch (code) {
             case "ALREADY_AUTHENTICATED" -> "You are already logged in";
             case "ACCOUNT_NAME_MUST_BE_NICK" -> "An account is registered under your current nick";
@@ -113,9 +117,9 @@ final class AccountCommands {
                         if (accounts.find(folded) != null) {
                             return "ACCOUNT_EXISTS";
                         }
-                        return accounts.create(new Account(name, folded, Passwords.hash(password), now))
-                                ? "ok"
-                                : "ACCOUNT_EXISTS";
+                        Account a = new Account(
+                                name, folded, Passwords.hash(password), now, ScramCredentials.derive(password));
+                        return accounts.create(a) ? "ok" : "ACCOUNT_EXISTS";
                     } catch (HistoryException e) {
                         return "TEMPORARILY_UNAVAILABLE";
                     }
@@ -142,9 +146,13 @@ final class AccountCommands {
                 () -> {
                     try {
                         Account a = accounts.find(folded);
-                        return a != null && Passwords.verify(password, a.passwordHash())
-                                ? new Check(a.name(), a.createdAt(), false, java.time.Duration.ZERO)
-                                : new Check(null, Instant.EPOCH, false, java.time.Duration.ZERO);
+                        if (a == null || !Passwords.verify(password, a.passwordHash())) {
+                            return new Check(null, Instant.EPOCH, false, java.time.Duration.ZERO);
+                        }
+                        if (a.scram() == null) {
+                            addScram(accounts, a, password);
+                        }
+                        return new Check(a.name(), a.createdAt(), false, java.time.Duration.ZERO);
                     } catch (HistoryException e) {
                         return new Check(null, Instant.EPOCH, true, java.time.Duration.ZERO);
                     }
@@ -157,6 +165,22 @@ final class AccountCommands {
                     }
                     then.accept(c, check);
                 });
+    }
+
+    /**
+     * An account made before SCRAM gets its credentials the first time its password is seen again; if that fails the
+     * login still counts (SCRAM waits for the next one).
+     */
+    private static void addScram(AccountStore accounts, Account a, String password) {
+        ScramCredentials scram = ScramCredentials.derive(password);
+        if (scram == null) {
+            return;
+        }
+        try {
+            accounts.addScram(a.folded(), a.passwordHash(), scram);
+        } catch (HistoryException e) {
+            log.warn("cannot add SCRAM credentials to the account {}: {}", a.name(), e.getMessage());
+        }
     }
 
     /** The outcome of a check: the account name, or null; {@code unavailable} when the store failed. */
@@ -207,7 +231,13 @@ final class AccountCommands {
         switch (verb) {
             case "REGISTER" -> nsRegister(ctx, words);
             case "IDENTIFY", "LOGIN" -> nsIdentify(ctx, words);
-            default -> say(ctx, "Commands: REGISTER <password> [email], IDENTIFY [account] <password>");
+            case "SET" -> AccountSettings.set(ctx, words);
+            case "CERT" -> AccountSettings.cert(ctx, words);
+            default ->
+                say(
+                        ctx,
+                        "Commands: REGISTER <password> [email], IDENTIFY [account] <password>, SET PASSWORD"
+                                + " <new password>, CERT ADD [fingerprint] | CERT DEL <fingerprint> | CERT LIST");
         }
     }
 

@@ -55,6 +55,14 @@ final class WhoisCommand {
         if (u.account() != null) {
             ctx.reply(Numeric.RPL_WHOISACCOUNT, n, u.account(), "is logged in as");
         }
+        if (ctx.user() == u || ctx.user().oper()) {
+            // a fingerprint identifies a person across networks: only for them and operators
+            u.sessions().stream()
+                    .map(x -> x.connection().certificateFingerprint())
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .forEach(fp -> ctx.reply(Numeric.RPL_WHOISCERTFP, n, "has client certificate fingerprint " + fp));
+        }
         long idle =
                 Math.max(0, Duration.between(u.lastSpokeAt(), ctx.state().now()).toSeconds());
         ctx.reply(

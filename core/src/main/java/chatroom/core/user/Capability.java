@@ -18,7 +18,7 @@ public enum Capability {
     LABELED_RESPONSE("labeled-response"),
     MESSAGE_TAGS("message-tags"),
     MULTI_PREFIX("multi-prefix"),
-    SASL("sasl", "PLAIN"),
+    SASL("sasl", "PLAIN,SCRAM-SHA-256,EXTERNAL"),
     SERVER_TIME("server-time"),
     SETNAME("setname"),
     USERHOST_IN_NAMES("userhost-in-names");
@@ -30,7 +30,7 @@ public enum Capability {
         this(wireName, "");
     }
 
-    /** {@code value} is shown to CAP 302 clients ({@code sasl=PLAIN}). */
+    /** {@code value} is shown to CAP 302 clients ({@code sasl=PLAIN,SCRAM-SHA-256,EXTERNAL}). */
     Capability(String wireName, String value) {
         this.wireName = wireName;
         this.value = value;

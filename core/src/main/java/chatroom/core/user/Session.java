@@ -1,6 +1,7 @@
 package chatroom.core.user;
 
 import chatroom.core.Connection;
+import chatroom.core.account.SaslExchange;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class Session {
     private boolean closed;
     private @Nullable String account;
     private Instant accountSince = Instant.EPOCH;
-    private @Nullable StringBuilder sasl;
+    private @Nullable SaslExchange sasl;
     private boolean suspended;
     private final java.util.ArrayDeque<chatroom.protocol.IrcMessage> backlog = new java.util.ArrayDeque<>();
 
@@ -177,13 +178,13 @@ public final class Session {
         return accountSince;
     }
 
-    /** The PLAIN response gathered so far while a SASL exchange is in progress, else null. */
-    public @Nullable StringBuilder sasl() {
+    /** The SASL exchange in progress, else null. */
+    public @Nullable SaslExchange sasl() {
         return sasl;
     }
 
-    public void sasl(@Nullable StringBuilder b) {
-        sasl = b;
+    public void sasl(@Nullable SaslExchange x) {
+        sasl = x;
     }
 
     public boolean closed() {

@@ -32,7 +32,8 @@ class RegistrationTest {
                 .containsExactly(
                         ":chatroom.local CAP * LS :account-notify draft/account-registration=before-connect account-tag"
                                 + " away-notify batch cap-notify draft/chathistory echo-message draft/event-playback"
-                                + " extended-join invite-notify labeled-response message-tags multi-prefix sasl=PLAIN"
+                                + " extended-join invite-notify labeled-response message-tags multi-prefix"
+                                + " sasl=PLAIN,SCRAM-SHA-256,EXTERNAL"
                                 + " server-time setname userhost-in-names");
         f.send(s, "NICK bob");
         assertThat(f.ask(s, "USER b 0 * :B")).isEmpty();

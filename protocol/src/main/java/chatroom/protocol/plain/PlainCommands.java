@@ -5,6 +5,9 @@ import java.util.List;
 
 /** The commands of a logged-in plain-text user, each mapped to the IRC message an IRC client would send. */
 final class PlainCommands {
+    /** Account services: the core answers their commands with NOTICEs from this name. */
+    static final String NICKSERV = "NickServ";
+
     private PlainCommands() {}
 
     static List<PlainAction> translate(PlainSession s, String verb, String rest, String line, Instant now) {
@@ -31,6 +34,10 @@ final class PlainCommands {
                         ? s.reply(now, PlainText.get(s.lang, "noRoom"))
                         : List.of(PlainSession.send("TOPIC", s.currentRoom, rest));
             case "history" -> history(s, rest, now);
+            case "password" ->
+                rest.isEmpty() || rest.contains(" ")
+                        ? usage(s, now, "password NEW")
+                        : List.of(PlainSession.send("PRIVMSG", NICKSERV, "SET PASSWORD " + rest));
             case "away" ->
                 rest.isEmpty() ? List.of(PlainSession.send("AWAY")) : List.of(PlainSession.send("AWAY", rest));
             default -> line.startsWith("@") ? whisper(s, line.substring(1), now) : say(s, line, now);

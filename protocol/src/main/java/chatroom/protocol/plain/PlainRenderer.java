@@ -175,7 +175,26 @@ final class PlainRenderer {
         if (m.source() == null || m.source().indexOf('!') < 0) {
             return "-" + verb("notice", "通知") + "- " + text;
         }
+        if (from.equals(PlainCommands.NICKSERV)) {
+            String said = nickServ(text);
+            if (said != null) {
+                return said;
+            }
+        }
         return (me ? you() + " -> " + target : from + " -> " + you()) + ": " + text;
+    }
+
+    private static final java.util.regex.Pattern WEAK_PASSWORD =
+            java.util.regex.Pattern.compile("Passwords must have at least (\\d+) characters");
+
+    /** NickServ's answers to {@code password NEW} in the user's language; null for anything else NickServ says. */
+    private @org.jspecify.annotations.Nullable String nickServ(String text) {
+        java.util.regex.Matcher weak = WEAK_PASSWORD.matcher(text);
+        return switch (text) {
+            case "Password changed" -> "* " + PlainText.get(s.lang, "passwordChanged");
+            case "You are not logged in" -> "! " + PlainText.get(s.lang, "notLoggedIn");
+            default -> weak.matches() ? "! " + PlainText.get(s.lang, "weakPassword", weak.group(1)) : null;
+        };
     }
 
     private @org.jspecify.annotations.Nullable String numeric(IrcMessage m) {

@@ -29,6 +29,14 @@ final class PlainText {
             Map.entry(
                     "registered",
                     new String[] {"Account %s created; next time: login %s PASSWORD", "账号 %s 已创建；下次请用：login %s 密码"}),
+            Map.entry(
+                    "passwordChanged",
+                    new String[] {"Your password is changed; log in with the new one next time", "密码已修改；下次请用新密码登录"}),
+            Map.entry("notLoggedIn", new String[] {
+                "Only an account's owner can change its password: login NAME PASSWORD first",
+                "只有账号的主人才能修改密码：请先 login 名字 密码"
+            }),
+            Map.entry("weakPassword", new String[] {"Passwords must have at least %s characters", "密码至少需要 %s 个字符"}),
             Map.entry("alreadyIn", new String[] {"You are already logged in as %s.", "你已经以 %s 的身份登录。"}),
             Map.entry("notHttp", new String[] {"This is a chat server, not an HTTP server", "这是聊天服务器，不是 HTTP 服务器"}),
             Map.entry("usage", new String[] {"Usage: %s", "用法：%s"}),
@@ -57,6 +65,7 @@ final class PlainText {
             new String[] {"send ROOM TEXT", "speak in another room", "在另一个房间发言"},
             new String[] {"@bob TEXT | send message alice,bob TEXT", "whisper to one or several", "私聊一人或多人"},
             new String[] {"history [ROOM|NAME] [N]", "the last N lines of a room or whisper", "房间或私聊的最近 N 条消息"},
+            new String[] {"password NEW", "change your account's password", "修改账号密码"},
             new String[] {"nick NEW | topic TEXT | away [TEXT]", "rename, set topic, mark away", "改名、设置主题、标记离开"},
             new String[] {"lang en | lang zh", "English / 中文", "English / 中文"},
             new String[] {"logout", "leave the chat", "退出聊天"});

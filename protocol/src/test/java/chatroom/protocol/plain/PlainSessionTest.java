@@ -65,6 +65,7 @@ class PlainSessionTest {
                 "nick bob2|NICK bob2",
                 "topic exams on friday|TOPIC #lobby :exams on friday",
                 "away lunch|AWAY lunch",
+                "password n3w-secret|PRIVMSG NickServ :SET PASSWORD n3w-secret",
                 "logout|QUIT logout",
             })
     void typedLinesBecomeTheIrcCommandsAnIrcClientWouldSend(String typed, String irc) {
@@ -168,6 +169,22 @@ class PlainSessionTest {
         assertThat(typed("lang zh")).containsExactly("reply:[12:00:01] ! 语言：简体中文");
         assertThat(render(":bob!b@h JOIN #lobby")).containsExactly("[12:00:01] * bob 加入了 lobby");
         assertThat(render(":srv 433 * bob :in use")).containsExactly("[12:00:01] ! 名字 bob 已被占用；请换一个：login 名字");
+    }
+
+    @Test
+    void passwordChangesAreAnsweredInTheUsersLanguage() throws IrcParseException {
+        assertThat(typed("password two words")).containsExactly("reply:[12:00:01] ! Usage: password NEW");
+        String ns = ":NickServ!NickServ@services.srv NOTICE alice :";
+        assertThat(render(ns + "Password changed"))
+                .containsExactly("[12:00:01] * Your password is changed; log in with the new one next time");
+        assertThat(render(ns + "Passwords must have at least 6 characters"))
+                .containsExactly("[12:00:01] ! Passwords must have at least 6 characters");
+        typed("lang zh");
+        assertThat(render(ns + "Password changed")).containsExactly("[12:00:01] * 密码已修改；下次请用新密码登录");
+        assertThat(render(ns + "You are not logged in")).containsExactly("[12:00:01] ! 只有账号的主人才能修改密码：请先 login 名字 密码");
+        assertThat(render(ns + "Passwords must have at least 8 characters"))
+                .containsExactly("[12:00:01] ! 密码至少需要 8 个字符");
+        assertThat(render(ns + "Account created")).containsExactly("[12:00:01] NickServ -> 你: Account created");
     }
 
     @Test
