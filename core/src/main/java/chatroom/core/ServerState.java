@@ -43,6 +43,9 @@ public final class ServerState {
     private final Instant startedAt;
     private final Map<Long, Session> sessions = new LinkedHashMap<>();
     private final Map<String, User> users = new HashMap<>();
+    /** The same users by {@link Confusables#skeleton} of their nick: who a look-alike nick would collide with. */
+    private final Map<String, User> bySkeleton = new HashMap<>();
+
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Deque<WhowasEntry> whowas = new ArrayDeque<>();
     private long nextSessionId = 1;
@@ -181,17 +184,25 @@ public final class ServerState {
         return users.get(CaseMapping.fold(nick));
     }
 
+    /** Whoever holds {@code nick} or a nick that looks the same ({@link Confusables}), or null. */
+    public @Nullable User userLike(String nick) {
+        User exact = user(nick);
+        return exact != null ? exact : bySkeleton.get(Confusables.skeleton(nick));
+    }
+
     public Collection<User> users() {
         return users.values();
     }
 
     public void addUser(User u) {
         users.put(u.nick().folded(), u);
+        bySkeleton.put(Confusables.skeleton(u.nick().display()), u);
         maxUsers = Math.max(maxUsers, users.size());
     }
 
     public void removeUser(User u) {
         users.remove(u.nick().folded());
+        bySkeleton.remove(Confusables.skeleton(u.nick().display()), u);
         whowas.addFirst(new WhowasEntry(u.nick().display(), u.username(), u.host(), u.realname(), now()));
         while (whowas.size() > config.whowasLength()) {
             whowas.removeLast();
@@ -200,12 +211,14 @@ public final class ServerState {
 
     public void renameUser(User u, chatroom.protocol.Nick to) {
         users.remove(u.nick().folded());
+        bySkeleton.remove(Confusables.skeleton(u.nick().display()), u);
         whowas.addFirst(new WhowasEntry(u.nick().display(), u.username(), u.host(), u.realname(), now()));
         for (Room r : u.rooms()) {
             r.renamed(u.nick().folded(), to.folded());
         }
         u.nick(to, now());
         users.put(to.folded(), u);
+        bySkeleton.put(Confusables.skeleton(to.display()), u);
     }
 
     public Deque<WhowasEntry> whowas() {

@@ -1,5 +1,6 @@
 package chatroom.store;
 
+import chatroom.core.Confusables;
 import chatroom.core.account.Account;
 import chatroom.core.account.AccountStore;
 import chatroom.core.account.ScramCredentials;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Accounts in the same database as the history: table {@code accounts} (migration V2; SCRAM credentials since V4)
+ * Accounts in the same database as the history: table {@code accounts} (migration V2; SCRAM credentials since V4, look-alike skeletons since V6)
  * and {@code account_certificates} (V4).
  */
 public final class JdbcAccountStore implements AccountStore {
@@ -29,6 +30,11 @@ public final class JdbcAccountStore implements AccountStore {
     @Override
     public @Nullable Account find(String folded) {
         return one("account", "SELECT " + COLUMNS + " FROM accounts a WHERE a.folded = ?", folded);
+    }
+
+    @Override
+    public @Nullable Account findLike(String skeleton) {
+        return one("account", "SELECT " + COLUMNS + " FROM accounts a WHERE a.skeleton = ?", skeleton);
     }
 
     @Override
@@ -57,12 +63,15 @@ public final class JdbcAccountStore implements AccountStore {
     @Override
     public boolean create(Account a) {
         ScramCredentials s = a.scram();
-        // the primary key decides between two people registering the same name at once
+        String skeleton = Confusables.skeleton(a.name());
+        // the primary key decides between two people registering the same name at once; a look-alike is refused
         return db.update(
                         "register an account",
                         "INSERT INTO accounts (folded, name, password_hash, created_ms, scram_salt,"
-                                + " scram_iterations, scram_stored_key, scram_server_key)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (folded) DO NOTHING",
+                                + " scram_iterations, scram_stored_key, scram_server_key, skeleton)"
+                                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE skeleton = ?)"
+                                + " ON CONFLICT (folded) DO NOTHING",
                         Arrays.asList(
                                 a.folded(),
                                 a.name(),
@@ -71,7 +80,9 @@ public final class JdbcAccountStore implements AccountStore {
                                 s == null ? null : s.salt(),
                                 s == null ? null : s.iterations(),
                                 s == null ? null : s.storedKey(),
-                                s == null ? null : s.serverKey()))
+                                s == null ? null : s.serverKey(),
+                                skeleton,
+                                skeleton))
                 == 1;
     }
 

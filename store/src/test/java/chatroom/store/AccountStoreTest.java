@@ -2,6 +2,7 @@ package chatroom.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chatroom.core.Confusables;
 import chatroom.core.account.Account;
 import chatroom.core.account.ScramCredentials;
 import chatroom.testkit.TestPostgres;
@@ -26,6 +27,22 @@ class AccountStoreTest {
                 .isFalse();
         assertThat(accounts.find("小明")).isEqualTo(a);
         scramCredentialsAndCertificates(accounts, a);
+        lookAlikes(accounts);
+    }
+
+    /** Names that only look different are one name (V6 skeletons). */
+    private static void lookAlikes(JdbcAccountStore accounts) {
+        Instant t = Instant.parse("2026-11-23T12:00:00Z");
+        assertThat(accounts.create(new Account("evan", "evan", "$2a$12$hash", t)))
+                .isTrue();
+        assertThat(accounts.findLike(Confusables.skeleton("\u0435van")))
+                .extracting(Account::name)
+                .isEqualTo("evan");
+        assertThat(accounts.create(new Account("\u0435van", "\u0435van", "$2a$12$hash", t)))
+                .as("Cyrillic е looks like e")
+                .isFalse();
+        assertThat(accounts.find("\u0435van")).isNull();
+        assertThat(accounts.findLike(Confusables.skeleton("ivan"))).isNull();
     }
 
     /** SCRAM credentials (V4) arrive with a password and change with it; certificates belong to one account. */

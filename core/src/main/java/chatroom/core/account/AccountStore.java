@@ -12,7 +12,11 @@ public interface AccountStore {
     @Nullable
     Account find(String folded);
 
-    /** Adds the account; false if the name is taken. */
+    /** The account whose name looks like a nick with this {@link chatroom.core.Confusables#skeleton}, or null. */
+    @Nullable
+    Account findLike(String skeleton);
+
+    /** Adds the account; false if the name, or one that looks like it, is taken. */
     boolean create(Account account);
 
     /** A new password: its bcrypt hash and SCRAM credentials replace the old ones together. False if no account. */

@@ -1,5 +1,6 @@
 package chatroom.core.account;
 
+import chatroom.core.Confusables;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,8 +21,17 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public boolean create(Account account) {
-        return accounts.putIfAbsent(account.folded(), account) == null;
+    public @Nullable Account findLike(String skeleton) {
+        return accounts.values().stream()
+                .filter(a -> Confusables.skeleton(a.name()).equals(skeleton))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Override
+    public synchronized boolean create(Account account) {
+        return findLike(Confusables.skeleton(account.name())) == null
+                && accounts.putIfAbsent(account.folded(), account) == null;
     }
 
     @Override

@@ -30,7 +30,7 @@ final class NickCommand {
             return;
         }
         Nick nick = CaseMapping.nick(wanted);
-        User holder = state.user(wanted);
+        User holder = state.userLike(wanted);
         User me = s.user();
         if (me == null) {
             s.attemptedNick(nick.display());
@@ -52,7 +52,7 @@ final class NickCommand {
             return;
         }
         NickProtection.check(ctx, nick.display(), c -> {
-            User holderNow = c.state().user(nick.display());
+            User holderNow = c.state().userLike(nick.display());
             if (holderNow != null && holderNow != me && NickProtection.owns(s, nick.folded())) {
                 NickProtection.toGuest(c, holderNow); // the owner takes the nick back from someone not logged in
                 holderNow = null;

@@ -1,5 +1,6 @@
 package chatroom.core.command;
 
+import chatroom.core.Confusables;
 import chatroom.core.Connection;
 import chatroom.core.account.AccountStore;
 import chatroom.core.history.HistoryException;
@@ -14,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A registered nick is its account's (an account's name is its nick). Someone not logged in to that account may use
+ * A registered nick is its account's (an account's name is its nick), and so is every nick that looks like it
+ * ({@link Confusables}). Someone not logged in to that account may use
  * it on IRC for a grace period ({@code nickGrace}) to identify, then is renamed to a guest nick; with no grace, and
  * always on the plain-text port, they are answered as if it were in use, so clients pick another nick by themselves.
  * The owner logging in with the nick takes it back at once. The account lookup runs off the hub; if the account store
@@ -37,7 +39,7 @@ final class NickProtection {
         ctx.offload(
                 () -> {
                     try {
-                        return accounts.find(folded) != null;
+                        return accounts.find(folded) != null || accounts.findLike(Confusables.skeleton(nick)) != null;
                     } catch (HistoryException e) {
                         log.warn("cannot check whether {} is registered; allowing it: {}", nick, e.getMessage());
                         return false;
@@ -70,16 +72,18 @@ final class NickProtection {
                 });
     }
 
-    /** True when the session is logged in to the account whose name is {@code folded}. */
-    static boolean owns(Session s, String folded) {
+    /** True when the session is logged in to the account whose name is {@code nick} or looks like it. */
+    static boolean owns(Session s, String nick) {
         String account = s.account();
-        return account != null && CaseMapping.fold(account).equals(folded);
+        return account != null && Confusables.skeleton(account).equals(Confusables.skeleton(nick));
     }
 
     /** The grace period is over: if the caller still holds the nick without its account, they become a guest. */
     private static void enforce(Context ctx, String folded) {
         User me = ctx.session().user();
-        if (me != null && me.nick().folded().equals(folded) && !owns(ctx.session(), folded)) {
+        if (me != null
+                && Confusables.skeleton(me.nick().display()).equals(Confusables.skeleton(folded))
+                && !owns(ctx.session(), folded)) {
             toGuest(ctx, me);
         }
     }

@@ -78,7 +78,7 @@ final class RegistrationCommands {
             KlineCommands.refuse(state, s, kline);
             return;
         }
-        User holder = state.user(nick);
+        User holder = state.userLike(nick);
         if (holder != null && sameAccount(s, holder)) {
             if (holder.sessions().size() < state.config().sessionsPerAccount()) {
                 attach(ctx, holder);

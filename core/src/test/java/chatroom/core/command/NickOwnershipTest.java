@@ -187,4 +187,42 @@ class NickOwnershipTest {
         f.send(telnet, "NICK vic");
         assertThat(f.ask(telnet, "USER v 0 * :V")).singleElement().asString().contains(" 433 * vic ");
     }
+
+    @Test
+    void aNickThatOnlyLooksLikeAnotherIsTheSameName() {
+        Session latin = f.register("evan");
+        Session other = f.connect();
+        f.send(other, "NICK еvan"); // Cyrillic е
+        assertThat(f.ask(other, "USER o 0 * :O"))
+                .containsExactly(":chatroom.local 433 * еvan :Nickname is already in use");
+        f.send(other, "NICK oscar");
+        f.got(other);
+        assertThat(f.ask(other, "NICK ЕVAN"))
+                .containsExactly(":chatroom.local 433 oscar ЕVAN :Nickname is already in use");
+        assertThat(f.ask(latin, "NICK еvan"))
+                .as("one's own look-alike is fine")
+                .containsExactly(":evan!evan@10.0.0.1 NICK еvan");
+    }
+
+    @Test
+    void aLookAlikeOfARegisteredNickIsProtectedAndItsOwnerMayUseIt() {
+        ChatFixture strict = new ChatFixture(
+                ServerConfig.defaults().withFlood(0, 0).withNickGrace(Duration.ZERO), new InMemoryHistoryStore());
+        Session s = strict.register("evan");
+        strict.ask(s, "REGISTER * * sesame123");
+        Session impostor = strict.connect();
+        strict.send(impostor, "NICK еvan");
+        assertThat(strict.ask(impostor, "USER i 0 * :I"))
+                .singleElement()
+                .asString()
+                .contains(" 433 * еvan ");
+        assertThat(strict.ask(s, "NICK еvan")).containsExactly(":evan!evan@10.0.0.1 NICK еvan");
+        Session another = strict.register("ivan");
+        assertThat(strict.ask(another, "REGISTER * * sesame123")).isNotEmpty();
+        Session lookalike = strict.register("іvan"); // Cyrillic і
+        assertThat(strict.ask(lookalike, "REGISTER * * sesame123"))
+                .singleElement()
+                .asString()
+                .startsWith(":chatroom.local FAIL REGISTER ACCOUNT_EXISTS");
+    }
 }
