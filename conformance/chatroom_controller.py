@@ -93,6 +93,9 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
             "PT10M",
             "--oper",
             "operuser:" + OPER_HASH,
+            # irctest expects a registered nick to be refused at once (as Ergo's strict nick enforcement does)
+            "--nick-grace",
+            "PT0S",
         ]
         # irctest registers accounts with short passwords; its test cases say how registration is configured
         args += ["--min-password-length", "1"]
