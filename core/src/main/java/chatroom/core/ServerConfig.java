@@ -122,6 +122,13 @@ public record ServerConfig(
         return b.build();
     }
 
+    public ServerConfig withLimits(int targets, int roomsPerUser) {
+        Builder b = toBuilder();
+        b.maxTargets = targets;
+        b.maxChannelsPerUser = roomsPerUser;
+        return b.build();
+    }
+
     public ServerConfig withNickGrace(Duration grace) {
         Builder b = toBuilder();
         b.nickGrace = grace;

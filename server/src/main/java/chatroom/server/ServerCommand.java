@@ -54,6 +54,12 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on.")
     String bind = "0.0.0.0";
 
+    @Option(
+            names = "--plain-bind",
+            description = "Address for the plain-text port only (default: --bind), e.g. 127.0.0.1 to keep it local.")
+    @Nullable
+    String plainBind;
+
     @Option(names = "--irc-port", defaultValue = "6667", description = "IRC port (0 = any free port, -1 = off).")
     int ircPort;
 
@@ -208,6 +214,15 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--min-password-length", defaultValue = "6", description = "Shortest password for a new account.")
     int minPasswordLength;
 
+    @Option(names = "--max-rooms-per-user", defaultValue = "50", description = "Rooms one person may be in at once.")
+    int maxRoomsPerUser;
+
+    @Option(
+            names = "--max-targets",
+            defaultValue = "8",
+            description = "Rooms or people one PRIVMSG, NOTICE or KICK may name at once.")
+    int maxTargets;
+
     @Option(
             names = "--nick-grace",
             defaultValue = "PT30S",
@@ -267,7 +282,7 @@ final class ServerCommand implements Callable<Integer> {
             server = ChatServer.start(
                     chat,
                     transportConfig(),
-                    new ListenConfig(bind, ircPort, plainPort, ircTlsPort),
+                    new ListenConfig(bind, ircPort, plainPort, ircTlsPort, plainBind == null ? bind : plainBind),
                     tls,
                     JdbcStores.in(database, history));
         } catch (IllegalStateException | IllegalArgumentException | HistoryException e) {
@@ -333,6 +348,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withOpers(parseOpers(opers))
                 .withHistoryReplayLines(historyReplayLines)
                 .withAccounts(registration(accountRegistration), registrationNeedsEmail, minPasswordLength)
+                .withLimits(maxTargets, maxRoomsPerUser)
                 .withNickGrace(nickGrace)
                 .withSessionsPerAccount(sessionsPerAccount)
                 .withLoginLimits(

@@ -1,6 +1,7 @@
 package chatroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chatroom.testkit.RawClient;
 import java.io.IOException;
@@ -122,11 +123,19 @@ class ServerProcessIT {
     @Test
     void theConfigFileSuppliesDefaultsAndFlagsWin() throws Exception {
         Path conf = dataDir.resolve("chatroom.properties");
-        Files.writeString(conf, "server-name = irc.example.test\nnetwork-name = ExampleNet\n");
+        Files.writeString(conf, "server-name = irc.example.test\nnetwork-name = ExampleNet\nplain-bind = 127.0.0.2\n");
         start("--config", conf.toString(), "--network-name", "FlagNet");
         try (RawClient alice = RawClient.connect(listening.get("irc"))) {
             alice.send("NICK alice").send("USER a 0 * :A");
             assertThat(alice.expect(" 001 ")).startsWith(":irc.example.test 001 alice :Welcome to the FlagNet");
         }
+        // the plain-text port listens on its own address, and only there
+        InetSocketAddress plain = listening.get("plain");
+        assertThat(plain.getAddress().getHostAddress()).isEqualTo("127.0.0.2");
+        try (RawClient telnet = RawClient.connect(plain)) {
+            telnet.expect("login NAME");
+        }
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", plain.getPort()).close())
+                .isInstanceOf(java.net.ConnectException.class);
     }
 }

@@ -137,7 +137,7 @@ public final class ChatServer {
             }
         }
         ircAddress = listen(listen.bind(), listen.ircPort(), new ChatChannelInitializer(IRC, shared, null));
-        plainAddress = listen(listen.bind(), listen.plainPort(), new ChatChannelInitializer(PLAIN, shared, null));
+        plainAddress = listen(listen.plainBind(), listen.plainPort(), new ChatChannelInitializer(PLAIN, shared, null));
     }
 
     /** Listens on {@code port} unless it is {@link ListenConfig#DISABLED}; returns the bound address or null. */

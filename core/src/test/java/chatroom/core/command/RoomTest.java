@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chatroom.core.ChatFixture;
 import chatroom.core.user.Session;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -189,5 +190,24 @@ class RoomTest {
         // MODE with a limit far beyond int parses as invalid, never throws
         assertThat(f.ask(alice, "MODE #a +l 99999999999"))
                 .containsExactly(":chatroom.local 696 alice #a l 99999999999 :Invalid limit");
+    }
+
+    @Test
+    void roomsPerPersonAndTargetsPerMessageAreLimitedAsConfigured() {
+        ChatFixture small = new ChatFixture(
+                chatroom.core.ServerConfig.defaults().withFlood(0, 0).withLimits(2, 2));
+        Session a = small.register("amy");
+        small.register("bo");
+        small.register("cy");
+        small.send(a, "JOIN #one,#two");
+        small.got(a);
+        assertThat(small.ask(a, "JOIN #three"))
+                .containsExactly(":chatroom.local 405 amy #three :You have joined too many channels");
+        assertThat(small.ask(a, "PRIVMSG bo,cy,#one :hi"))
+                .containsExactly(":chatroom.local 407 amy bo,cy,#one :Too many targets (at most 2)");
+        assertThat(small.ask(a, "PRIVMSG bo,#one :hi")).isEmpty();
+        List<String> isupport = small.ask(a, "VERSION");
+        assertThat(isupport).anyMatch(l -> l.contains(" CHANLIMIT=#:2 "));
+        assertThat(isupport).anyMatch(l -> l.contains(" MAXTARGETS=2 "));
     }
 }
