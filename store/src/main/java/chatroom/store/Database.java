@@ -79,10 +79,6 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
-    Connection connection() throws SQLException {
-        return pool.getConnection();
-    }
-
     @FunctionalInterface
     interface Rows<T> {
         T read(ResultSet rs) throws SQLException;
@@ -116,7 +112,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static void rollbackQuietly(Connection c) {
+    @FunctionalInterface
+    interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    void inTransaction(String what, Work work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new HistoryException("cannot " + what + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
         try {
             c.rollback();
         } catch (SQLException e) {

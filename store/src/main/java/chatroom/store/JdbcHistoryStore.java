@@ -1,10 +1,8 @@
 package chatroom.store;
 
 import chatroom.core.history.HistoryEvent;
-import chatroom.core.history.HistoryException;
 import chatroom.core.history.HistoryQuery;
 import chatroom.core.history.HistoryStore;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,8 +44,7 @@ public final class JdbcHistoryStore implements HistoryStore {
     @Override
     public void append(List<HistoryEvent> events) {
         String sql = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
+        db.inTransaction("store " + events.size() + " events", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (HistoryEvent e : events) {
                     ps.setLong(1, e.seq());
@@ -62,16 +59,8 @@ public final class JdbcHistoryStore implements HistoryStore {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                Database.rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new HistoryException("cannot store " + events.size() + " events: " + Database.rootMessage(e), e);
-        }
+        });
     }
 
     @Override

@@ -1,6 +1,5 @@
 package chatroom.store;
 
-import chatroom.core.history.HistoryException;
 import chatroom.core.room.ListEntry;
 import chatroom.core.room.RegisteredRoom;
 import chatroom.core.room.Registration;
@@ -92,7 +91,7 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public void save(RegisteredRoom r) {
-        inTransaction("store room " + r.name(), c -> {
+        db.inTransaction("store room " + r.name(), c -> {
             deleteRows(c, r.folded());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rooms (folded, name, founder, registered_ms,"
                     + " topic, topic_set_by, topic_set_ms, flags, room_key, user_limit)"
@@ -140,7 +139,7 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public void delete(String folded) {
-        inTransaction("forget room " + folded, c -> deleteRows(c, folded));
+        db.inTransaction("forget room " + folded, c -> deleteRows(c, folded));
     }
 
     private static void deleteRows(Connection c, String folded) throws SQLException {
@@ -149,28 +148,6 @@ public final class JdbcRoomStore implements RoomStore {
                 ps.setString(1, folded);
                 ps.executeUpdate();
             }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void inTransaction(String what, Work work) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                Database.rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new HistoryException("cannot " + what + ": " + Database.rootMessage(e), e);
         }
     }
 }
