@@ -148,7 +148,8 @@ final class PlainRenderer {
             }
             case "MODE" ->
                 "* " + who + verb(" sets mode ", " 设置模式 ")
-                        + String.join(" ", m.params().subList(1, m.paramCount())) + verb(" on ", " 于 ")
+                        + String.join(" ", m.params().subList(Math.min(1, m.paramCount()), m.paramCount()))
+                        + verb(" on ", " 于 ")
                         + plain(m.param(0));
             case "INVITE" -> "* " + who + verb(" invites you to ", " 邀请你加入 ") + plain(m.param(1));
             case "ERROR" -> "! " + verb("Disconnected: ", "连接已断开：") + m.param(0);
