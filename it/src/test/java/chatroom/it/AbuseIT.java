@@ -39,7 +39,7 @@ class AbuseIT {
     private static final int AT_ONCE = 150;
     private static final int LINES = 200;
     private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(2);
-    private static final long HEAP_GROWTH_LIMIT = 96L << 20;
+    private static final long HEAP_GROWTH_LIMIT = 32L << 20;
     private static final byte[] TLS_CLIENT_HELLO = {
         0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03
     };
