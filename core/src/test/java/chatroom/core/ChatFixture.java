@@ -2,6 +2,7 @@ package chatroom.core;
 
 import chatroom.core.account.InMemoryAccountStore;
 import chatroom.core.command.Dispatcher;
+import chatroom.core.history.HistoryLog;
 import chatroom.core.history.HistoryStore;
 import chatroom.core.history.ImmediateHistoryLog;
 import chatroom.core.user.Session;
@@ -41,8 +42,12 @@ public final class ChatFixture {
 
     /** With {@code config} and history in {@code store}. */
     public ChatFixture(ServerConfig config, HistoryStore store) {
-        state = new ServerState(
-                config, clock, outbox, Offload.INLINE, new ImmediateHistoryLog(store), new InMemoryAccountStore());
+        this(config, new ImmediateHistoryLog(store));
+    }
+
+    /** With {@code config} and history going through {@code log}. */
+    public ChatFixture(ServerConfig config, HistoryLog log) {
+        state = new ServerState(config, clock, outbox, Offload.INLINE, log, new InMemoryAccountStore());
         state.history().start(hubTasks::add);
         dispatcher = new Dispatcher(state);
     }
