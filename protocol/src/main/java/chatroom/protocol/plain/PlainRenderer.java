@@ -110,7 +110,8 @@ final class PlainRenderer {
         return switch (m.command()) {
             case "PRIVMSG", "NOTICE" -> message(m, from, me);
             case "JOIN" -> {
-                if (me) {
+                // a JOIN without a room (never sent by our server) must not make "" the room typed lines go to
+                if (me && !m.param(0).isEmpty()) {
                     s.currentRoom = m.param(0);
                     s.joined.add(CaseMapping.fold(m.param(0)));
                 }

@@ -105,6 +105,8 @@ class PlainSessionTest {
         assertThat(render(":srv MODE")).singleElement().asString().startsWith("[12:00:01] * srv sets mode");
         assertThat(render("FAIL")).containsExactly("[12:00:01] ! ");
         assertThat(render(":srv 433")).singleElement().asString().startsWith("[12:00:01] ! ");
+        render(":alice!a@h JOIN");
+        assertThat(typed("hello")).containsExactly("PRIVMSG #lobby hello");
     }
 
     @Test
