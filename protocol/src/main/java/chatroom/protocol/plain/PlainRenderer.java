@@ -110,8 +110,9 @@ final class PlainRenderer {
         return switch (m.command()) {
             case "PRIVMSG", "NOTICE" -> message(m, from, me);
             case "JOIN" -> {
-                // a JOIN without a room (never sent by our server) must not make "" the room typed lines go to
-                if (me && !m.param(0).isEmpty()) {
+                // typed lines go to the current room: only a well-formed room name (our server sends no other) becomes
+                // it
+                if (me && CaseMapping.channelError(m.param(0), Integer.MAX_VALUE) == null) {
                     s.currentRoom = m.param(0);
                     s.joined.add(CaseMapping.fold(m.param(0)));
                 }

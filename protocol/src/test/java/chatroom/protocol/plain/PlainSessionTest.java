@@ -106,6 +106,7 @@ class PlainSessionTest {
         assertThat(render("FAIL")).containsExactly("[12:00:01] ! ");
         assertThat(render(":srv 433")).singleElement().asString().startsWith("[12:00:01] ! ");
         render(":alice!a@h JOIN");
+        render(":alice!a@h JOIN :#a b");
         assertThat(typed("hello")).containsExactly("PRIVMSG #lobby hello");
     }
 
