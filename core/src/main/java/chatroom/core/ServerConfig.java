@@ -160,6 +160,12 @@ public record ServerConfig(
         return b.build();
     }
 
+    public ServerConfig withFloodMaxLag(int seconds) {
+        Builder b = toBuilder();
+        b.floodMaxLagSeconds = seconds;
+        return b.build();
+    }
+
     public ServerConfig withNames(String server, String network) {
         Builder b = toBuilder();
         b.serverName = server;

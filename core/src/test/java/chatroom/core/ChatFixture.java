@@ -4,6 +4,7 @@ import chatroom.core.account.AccountStore;
 import chatroom.core.account.InMemoryAccountStore;
 import chatroom.core.ban.InMemoryKlineStore;
 import chatroom.core.command.Dispatcher;
+import chatroom.core.history.HistoryLog;
 import chatroom.core.history.HistoryStore;
 import chatroom.core.history.ImmediateHistoryLog;
 import chatroom.core.history.InMemoryHistoryStore;
@@ -47,7 +48,12 @@ public final class ChatFixture {
 
     /** With {@code config} and history in {@code store}. */
     public ChatFixture(ServerConfig config, HistoryStore store) {
-        this(config, store, new InMemoryAccountStore(), new InMemoryRoomStore());
+        this(config, new ImmediateHistoryLog(store), new InMemoryAccountStore(), new InMemoryRoomStore());
+    }
+
+    /** With {@code config} and history going through {@code log}. */
+    public ChatFixture(ServerConfig config, HistoryLog log) {
+        this(config, log, new InMemoryAccountStore(), new InMemoryRoomStore());
     }
 
     /**
@@ -55,20 +61,20 @@ public final class ChatFixture {
      * and after a restart: the registered rooms are loaded as the server does on start).
      */
     public ChatFixture(AccountStore accounts, RoomStore rooms) {
-        this(ServerConfig.defaults().withFlood(0, 0), new InMemoryHistoryStore(), accounts, rooms);
+        this(
+                ServerConfig.defaults().withFlood(0, 0),
+                new ImmediateHistoryLog(new InMemoryHistoryStore()),
+                accounts,
+                rooms);
     }
 
-    private ChatFixture(ServerConfig config, HistoryStore store, AccountStore accounts, RoomStore rooms) {
+    private ChatFixture(ServerConfig config, HistoryLog log, AccountStore accounts, RoomStore rooms) {
         state = new ServerState(
                 config,
                 clock,
                 outbox,
                 Offload.INLINE,
-                new Stores(
-                        new ImmediateHistoryLog(store),
-                        accounts,
-                        new InMemoryKlineStore(),
-                        new ImmediateRoomLog(rooms)));
+                new Stores(log, accounts, new InMemoryKlineStore(), new ImmediateRoomLog(rooms)));
         state.history().start(hubTasks::add);
         state.restoreRooms(rooms.loadAll());
         dispatcher = new Dispatcher(state);

@@ -30,9 +30,9 @@ public record IrcMessage(Map<String, String> tags, @Nullable String source, Stri
         return new IrcMessage(Map.of(), source, command, params);
     }
 
-    /** The i-th parameter, or the empty string when there are fewer. */
+    /** The i-th parameter, or the empty string when there is none (fewer parameters, or a negative index). */
     public String param(int i) {
-        return i < params.size() ? params.get(i) : "";
+        return i >= 0 && i < params.size() ? params.get(i) : "";
     }
 
     public int paramCount() {

@@ -45,6 +45,10 @@ public final class IrcParser {
         if (command.isEmpty()) {
             throw new IrcParseException("no command");
         }
+        // "@ @x" (empty tags) or ":s :x": no writer could put such a verb on a line, so it is no verb
+        if (command.charAt(0) == '@' || command.charAt(0) == ':') {
+            throw new IrcParseException("malformed command");
+        }
         List<String> params = new ArrayList<>();
         pos = skipSpaces(line, cmdEnd);
         while (pos < len) {
@@ -80,6 +84,9 @@ public final class IrcParser {
                 continue;
             }
             int eq = item.indexOf('=');
+            if (eq == 0) {
+                continue; // a tag needs a name (IRCv3 message-tags); "=v" is dropped like an empty item
+            }
             if (eq < 0) {
                 tags.put(item, "");
             } else {

@@ -39,7 +39,7 @@ class IrcParserTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
-            value = {"''", "' '", ":src", "@a=b", "@a=b :src"})
+            value = {"''", "' '", ":src", "@a=b", "@a=b :src", "'@ @cmd x'", "':s :cmd'"})
     void rejectsLinesWithoutCommand(String line) {
         assertThatThrownBy(() -> IrcParser.parse(line)).isInstanceOf(IrcParseException.class);
     }
@@ -49,6 +49,11 @@ class IrcParserTest {
         IrcMessage m = IrcParser.parse("@label=a\\sb\\:c;+draft/x;time=t :s PRIVMSG #x :y");
         assertThat(m.tags()).isEqualTo(Map.of("label", "a b;c", "+draft/x", "", "time", "t"));
         assertThat(m.source()).isEqualTo("s");
+    }
+
+    @org.junit.jupiter.api.Test
+    void tagsWithoutANameAreDropped() throws IrcParseException {
+        assertThat(IrcParser.parse("@=x;;=;a= PING").tags()).isEqualTo(Map.of("a", ""));
     }
 
     @org.junit.jupiter.api.Test

@@ -159,6 +159,13 @@ final class ServerCommand implements Callable<Integer> {
     double floodRate;
 
     @Option(
+            names = "--flood-max-lag",
+            defaultValue = "10",
+            description = "Seconds of fake lag (lines beyond the flood rate) after which a client is disconnected"
+                    + " with Excess Flood.")
+    int floodMaxLag;
+
+    @Option(
             names = "--db",
             paramLabel = "URL",
             defaultValue = "",
@@ -345,6 +352,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withNames(serverName, networkName)
                 .withServerPassword(serverPassword)
                 .withFlood(floodBurst, floodRate)
+                .withFloodMaxLag(floodMaxLag)
                 .withOpers(parseOpers(opers))
                 .withHistoryReplayLines(historyReplayLines)
                 .withAccounts(registration(accountRegistration), registrationNeedsEmail, minPasswordLength)

@@ -21,6 +21,16 @@ class MainTest {
     }
 
     @Test
+    void floodMaxLagIsAnOptionWithItsDefault() throws java.io.IOException {
+        ServerCommand defaults = new ServerCommand();
+        new CommandLine(defaults).parseArgs();
+        assertThat(defaults.chatConfig().floodMaxLagSeconds()).isEqualTo(10);
+        ServerCommand set = new ServerCommand();
+        new CommandLine(set).parseArgs("--flood-max-lag", "3");
+        assertThat(set.chatConfig().floodMaxLagSeconds()).isEqualTo(3);
+    }
+
+    @Test
     void versionIsPrinted() {
         StringWriter out = new StringWriter();
         CommandLine cl = new CommandLine(new Main());

@@ -1,9 +1,10 @@
 package chatroom.store;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,11 @@ public record DatabaseUrl(
             if (file.isEmpty()) {
                 throw new IllegalArgumentException("--db sqlite: needs a file name, e.g. sqlite:data/chatroom.db");
             }
-            return sqlite(Path.of(file));
+            try {
+                return sqlite(Path.of(file));
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("--db sqlite:FILE is not a usable file name: " + e.getReason());
+            }
         }
         if (v.startsWith("postgresql://") || v.startsWith("postgres://")) {
             return postgres(v);
@@ -57,7 +62,9 @@ public record DatabaseUrl(
         try {
             uri = new URI(v);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--db is not a valid URL: " + redact(v), e);
+            // not chained: the cause's message holds the whole value, password included
+            throw new IllegalArgumentException(
+                    "--db is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + "): " + redact(v));
         }
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
             throw new IllegalArgumentException("--db needs a host and a database: postgresql://user:password@host/db");
@@ -86,13 +93,46 @@ public record DatabaseUrl(
         return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password, schema);
     }
 
+    /**
+     * Percent-decoding (RFC 3986 §2.1). Not {@code URLDecoder}: that is for HTML forms and turns {@code +} into a
+     * space, so a password with a plus sign would not work.
+     */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        byte[] in = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] != '%') {
+                out.write(in[i]);
+                continue;
+            }
+            // java.net.URI has already refused a % without two hex digits after it
+            int hi = Character.digit(in[i + 1], 16);
+            int lo = Character.digit(in[i + 2], 16);
+            out.write(hi * 16 + lo);
+            i += 2;
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** The value with any password replaced, for error messages and logs. */
+    /**
+     * The value with any password replaced, for error messages and logs: everything between the first colon of the
+     * user part (after {@code //}, or from the start when there is none) and the last {@code @}. A password may hold
+     * {@code /}, {@code :} or {@code @} unencoded; hiding too much is harmless.
+     */
     static String redact(String value) {
-        return value.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
+        int at = value.lastIndexOf('@');
+        if (at < 0) {
+            return value;
+        }
+        int slashes = value.indexOf("//");
+        int colon = value.indexOf(':', slashes >= 0 && slashes < at ? slashes + 2 : 0);
+        if (colon < 0 || colon > at) {
+            return value;
+        }
+        return value.substring(0, colon + 1) + "***" + value.substring(at);
     }
 
     @Override

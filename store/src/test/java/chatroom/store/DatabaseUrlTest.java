@@ -27,6 +27,26 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void aPlusSignInThePasswordIsAPlusSign() {
+        assertThat(DatabaseUrl.parse("postgresql://u:a+b%2Bc@h/d", Path.of(".")).password())
+                .isEqualTo("a+b+c");
+    }
+
+    @Test
+    void anInvalidUrlIsRefusedWithoutThePasswordEvenInTheCause() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:hunter 2/x@h/d", Path.of(".")))
+                .hasMessageStartingWith("--db is not a valid URL")
+                .hasMessageNotContaining("hunter")
+                .hasNoCause();
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql:/u:hunter2@h/d", Path.of(".")))
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:100%@h/d", Path.of(".")))
+                .hasMessageContaining("Malformed escape pair");
+        assertThatThrownBy(() -> DatabaseUrl.parse("sqlite:a\u0000b", Path.of(".")))
+                .hasMessageStartingWith("--db sqlite:FILE is not a usable file name");
+    }
+
+    @Test
     void nonsenseIsRefusedWithoutEchoingThePassword() {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u:hunter2@h/d", Path.of(".")))
                 .isInstanceOf(IllegalArgumentException.class)

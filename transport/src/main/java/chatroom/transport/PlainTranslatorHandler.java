@@ -39,6 +39,9 @@ final class PlainTranslatorHandler extends ChannelDuplexHandler {
             return;
         }
         try {
+            if (Disconnector.closing(ctx.channel())) {
+                return; // lines that arrived in the same read as the one that ended the connection
+            }
             String line = Utf8.decodeStrict(frame);
             if (line == null) {
                 ctx.fireChannelRead(new InboundLine.InvalidUtf8("*"));

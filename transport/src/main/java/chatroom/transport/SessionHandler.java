@@ -78,6 +78,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, InboundLine line) {
+        if (Disconnector.closing(ctx.channel())) {
+            return; // the server is closing this connection: later lines of the same read are not commands
+        }
         ReadPause pause = ReadPause.of(ctx.channel());
         pause.lineToHub();
         hub.execute(() -> {

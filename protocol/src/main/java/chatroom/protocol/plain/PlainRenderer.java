@@ -110,7 +110,9 @@ final class PlainRenderer {
         return switch (m.command()) {
             case "PRIVMSG", "NOTICE" -> message(m, from, me);
             case "JOIN" -> {
-                if (me) {
+                // typed lines go to the current room: only a well-formed room name (our server sends no other) becomes
+                // it
+                if (me && CaseMapping.channelError(m.param(0), Integer.MAX_VALUE) == null) {
                     s.currentRoom = m.param(0);
                     s.joined.add(CaseMapping.fold(m.param(0)));
                 }
@@ -148,7 +150,8 @@ final class PlainRenderer {
             }
             case "MODE" ->
                 "* " + who + verb(" sets mode ", " 设置模式 ")
-                        + String.join(" ", m.params().subList(1, m.paramCount())) + verb(" on ", " 于 ")
+                        + String.join(" ", m.params().subList(Math.min(1, m.paramCount()), m.paramCount()))
+                        + verb(" on ", " 于 ")
                         + plain(m.param(0));
             case "INVITE" -> "* " + who + verb(" invites you to ", " 邀请你加入 ") + plain(m.param(1));
             case "ERROR" -> "! " + verb("Disconnected: ", "连接已断开：") + m.param(0);

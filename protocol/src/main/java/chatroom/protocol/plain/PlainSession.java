@@ -57,6 +57,10 @@ public final class PlainSession {
         if (line.isEmpty()) {
             return List.of();
         }
+        // the transport refuses these too; the translator never passes them into an IRC line by itself
+        if (line.indexOf('\0') >= 0 || line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+            return reply(now, PlainText.get(lang, "badCharacters"));
+        }
         String[] words = line.split("\\s+", 2);
         String verb = words[0].toLowerCase(Locale.ROOT);
         if (verb.startsWith("/") && verb.length() > 1) {

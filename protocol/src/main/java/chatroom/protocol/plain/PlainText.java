@@ -40,6 +40,9 @@ final class PlainText {
             Map.entry("alreadyIn", new String[] {"You are already logged in as %s.", "你已经以 %s 的身份登录。"}),
             Map.entry("notHttp", new String[] {"This is a chat server, not an HTTP server", "这是聊天服务器，不是 HTTP 服务器"}),
             Map.entry("usage", new String[] {"Usage: %s", "用法：%s"}),
+            Map.entry(
+                    "badCharacters",
+                    new String[] {"Lines may not contain NUL or a carriage return in the middle", "一行中间不能含有 NUL 或回车符"}),
             Map.entry("noRoom", new String[] {"You are not in a room; join one: join ROOM", "你不在任何房间；请加入：join 房间"}),
             Map.entry(
                     "nameTaken",

@@ -95,6 +95,23 @@ class PlainSessionTest {
     }
 
     @Test
+    void nulOrCarriageReturnInsideALineIsRefusedNotTranslated() {
+        String refused = "reply:[12:00:01] ! Lines may not contain NUL or a carriage return in the middle";
+        assertThat(typed("say a\u0000b")).containsExactly(refused);
+        assertThat(typed("@bob a\rb")).containsExactly(refused);
+    }
+
+    @Test
+    void serverLinesWithoutParametersRenderWithoutFailing() throws IrcParseException {
+        assertThat(render(":srv MODE")).singleElement().asString().startsWith("[12:00:01] * srv sets mode");
+        assertThat(render("FAIL")).containsExactly("[12:00:01] ! ");
+        assertThat(render(":srv 433")).singleElement().asString().startsWith("[12:00:01] ! ");
+        render(":alice!a@h JOIN");
+        render(":alice!a@h JOIN :#a b");
+        assertThat(typed("hello")).containsExactly("PRIVMSG #lobby hello");
+    }
+
+    @Test
     void emptyLinesDoNothing() {
         assertThat(typed("   ")).isEmpty();
     }

@@ -1,0 +1,105 @@
+package chatroom.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatroom.protocol.IrcMessage;
+import chatroom.protocol.Limits;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Fuzzing the inbound stages of the IRC and plain-text ports on an EmbeddedChannel (docs/security.md, "Fuzzing").
+ * The first input byte picks the port and how the rest is cut into reads. Whatever the bytes: the framer never hands
+ * on a frame over the limit, the only error is the overlong-line one, every decoded message is free of CR, LF and NUL,
+ * and cutting the same bytes into different reads changes nothing.
+ */
+class LineDecodingFuzzTest {
+
+    @FuzzTest(maxDuration = "10s")
+    void anyBytes(byte[] input) {
+        if (input.length == 0) {
+            return;
+        }
+        boolean plain = (input[0] & 1) == 1;
+        int chunk = 1 + ((input[0] & 0xff) >>> 1);
+        byte[] data = Arrays.copyOfRange(input, 1, input.length);
+        Run whole = run(plain, data, data.length + 1);
+        Run pieces = run(plain, data, chunk);
+        assertThat(pieces.inbound).isEqualTo(whole.inbound);
+        assertThat(pieces.tooLong).isEqualTo(whole.tooLong);
+        assertThat(pieces.outbound).isEqualTo(whole.outbound);
+        for (Object line : whole.inbound) {
+            if (line instanceof InboundLine.Message m) {
+                assertClean(m.message());
+            }
+        }
+    }
+
+    private static void assertClean(IrcMessage m) {
+        assertThat(m.command()).isNotEmpty().doesNotContain("\r", "\n", "\0", " ");
+        if (m.source() != null) {
+            assertThat(m.source()).doesNotContain("\r", "\n", "\0", " ");
+        }
+        assertThat(m.params()).allSatisfy(p -> assertThat(p).doesNotContain("\r", "\n", "\0"));
+    }
+
+    /** What one pass of the bytes through a fresh pipeline produced. */
+    private record Run(List<Object> inbound, int tooLong, String outbound) {}
+
+    private static Run run(boolean plain, byte[] data, int chunk) {
+        List<Object> inbound = new ArrayList<>();
+        int[] tooLong = {0};
+        EmbeddedChannel ch = new EmbeddedChannel(
+                new ForeignProtocolDetector(),
+                new TelnetNegotiationFilter(),
+                new LineBasedFrameDecoder(Limits.MAX_FRAME_BYTES, true, false),
+                new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf frame = (ByteBuf) msg;
+                        assertThat(frame.readableBytes()).isLessThanOrEqualTo(Limits.MAX_FRAME_BYTES);
+                        assertThat(frame.indexOf(frame.readerIndex(), frame.writerIndex(), (byte) '\n'))
+                                .isNegative();
+                        ctx.fireChannelRead(msg);
+                    }
+                },
+                plain ? new PlainTranslatorHandler(ZoneOffset.UTC) : new IrcLineDecoder(),
+                new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        assertThat(cause).isInstanceOf(TooLongFrameException.class);
+                        tooLong[0]++;
+                    }
+                });
+        for (int i = 0; i < data.length && ch.isOpen(); i += chunk) {
+            ch.writeInbound(Unpooled.wrappedBuffer(data, i, Math.min(chunk, data.length - i)));
+        }
+        for (Object o; (o = ch.readInbound()) != null; ) {
+            inbound.add(o);
+        }
+        StringBuilder outbound = new StringBuilder();
+        for (Object o; (o = ch.readOutbound()) != null; ) {
+            if (o instanceof ByteBuf b) {
+                // plain-port replies start with the wall-clock time: compare them without it
+                outbound.append(b.toString(StandardCharsets.UTF_8).replaceAll("\\[\\d\\d:\\d\\d:\\d\\d] ", ""));
+            } else {
+                outbound.append(o);
+            }
+            ReferenceCountUtil.release(o);
+        }
+        ch.finishAndReleaseAll();
+        return new Run(inbound, tooLong[0], outbound.toString());
+    }
+}
