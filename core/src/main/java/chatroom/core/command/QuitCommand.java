@@ -26,7 +26,11 @@ final class QuitCommand {
         Session s = ctx.session();
         User u = s.user();
         if (u != null && u.sessions().size() > 1) {
-            // one of several connections of an account: the person stays, only this connection goes
+            // one of several connections of an account: the person stays, only this connection goes (and only it
+            // sees the QUIT)
+            if (sayGoodbye) {
+                state.outbox().send(s, ctx.stamped(u.mask(), "QUIT", reason));
+            }
             u.sessions().remove(s);
             log.info(
                     "{} closed one connection: {} ({} left)",

@@ -144,6 +144,8 @@ class NickOwnershipTest {
 
         // closing one connection leaves the person online; closing the last one is a quit
         f.send(first, "QUIT :bye");
+        assertThat(f.got(first)).singleElement().asString().endsWith("QUIT :Quit: bye");
+        assertThat(f.got(second)).isEmpty();
         assertThat(f.got(friend)).isEmpty();
         assertThat(f.state.user("ren").sessions()).containsExactly(second);
         f.send(second, "QUIT :really");
