@@ -99,6 +99,8 @@ public final class PlainSession {
      * {@code login NAME [PASSWORD]} and {@code register NAME PASSWORD}. With a password, login is SASL PLAIN before
      * the nick (so a registered name is taken by its owner); register creates the account once the name is taken.
      */
+    private static final int SASL_CHUNK = 400;
+
     private List<PlainAction> login(String args, Instant now, boolean register) {
         if (loggedIn) {
             return reply(now, PlainText.get(lang, "alreadyIn", nick == null ? "" : nick));
@@ -114,7 +116,14 @@ public final class PlainSession {
         if (password != null && !register) {
             String plain = "\0" + n + "\0" + password;
             out.add(send("AUTHENTICATE", "PLAIN"));
-            out.add(send("AUTHENTICATE", Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8))));
+            // SASL sends at most 400 bytes per line; a payload of exactly N*400 bytes ends with "+"
+            String b64 = Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < b64.length(); i += SASL_CHUNK) {
+                out.add(send("AUTHENTICATE", b64.substring(i, Math.min(b64.length(), i + SASL_CHUNK))));
+            }
+            if (b64.length() % SASL_CHUNK == 0) {
+                out.add(send("AUTHENTICATE", "+"));
+            }
         }
         // USER before NICK: a refused NICK can be retried with another login, the USER is kept
         if (!userSent) {

@@ -81,6 +81,26 @@ class PlainSessionTest {
     }
 
     @Test
+    void aLongPasswordTravelsInSaslChunksOf400Bytes() {
+        s = new PlainSession(ZoneOffset.UTC);
+        String password = "p".repeat(600);
+        List<String> out = typed("login ann " + password);
+        List<String> auth =
+                out.stream().filter(l -> l.startsWith("AUTHENTICATE ")).toList();
+        assertThat(auth.getFirst()).isEqualTo("AUTHENTICATE PLAIN");
+        assertThat(auth.subList(1, auth.size())).allMatch(l -> l.length() <= "AUTHENTICATE ".length() + 400);
+        String joined = auth.subList(1, auth.size()).stream()
+                .map(l -> l.substring("AUTHENTICATE ".length()))
+                .reduce("", String::concat);
+        assertThat(new String(java.util.Base64.getDecoder().decode(joined), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("\0ann\0" + password);
+        s = new PlainSession(ZoneOffset.UTC);
+        // 300 bytes of credentials are exactly 400 base64 characters: a lone "+" says the payload ended
+        List<String> exact = typed("login ann " + "q".repeat(300 - 5));
+        assertThat(exact).containsSubsequence("AUTHENTICATE PLAIN", "AUTHENTICATE +");
+    }
+
+    @Test
     void beforeLoginOnlyLoginHelpAndLogoutWork() {
         s = new PlainSession(ZoneOffset.UTC);
         assertThat(typed("say hi")).containsExactly("reply:[12:00:01] ! Please log in first: login NAME");
