@@ -13,6 +13,14 @@ public final class Confusables {
 
     private Confusables() {}
 
+    /**
+     * Loads ICU's confusables data (file reads, done once when this class initialises): call at start, off the hub,
+     * so the first nick checked on the hub does not wait for the disk.
+     */
+    public static void load() {
+        skeleton("");
+    }
+
     public static String skeleton(String nick) {
         return CaseMapping.fold(CHECKER.getSkeleton(CaseMapping.fold(nick)));
     }
