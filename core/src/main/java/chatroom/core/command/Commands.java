@@ -75,7 +75,7 @@ final class Commands {
                         0,
                         false),
                 new CommandSpec("OPER", OperCommands::oper, 2, false),
-                new CommandSpec("KILL", OperCommands::kill, 2, false),
+                new CommandSpec("KILL", OperCommands::kill, 1, false),
                 new CommandSpec("WALLOPS", OperCommands::wallops, 1, false),
                 new CommandSpec("KLINE", KlineCommands::kline, 1, false),
                 new CommandSpec("UNKLINE", KlineCommands::unkline, 1, false),

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Server operators: {@code OPER <name> <password>} (the password is checked against a bcrypt hash off the hub),
- * {@code KILL <nick> <comment>} and {@code WALLOPS <text>} (to users with +w). https://modern.ircdocs.horse/#oper-message
+ * {@code KILL <nick> [<comment>]} and {@code WALLOPS <text>} (to users with +w). https://modern.ircdocs.horse/#oper-message
  */
 final class OperCommands {
     private OperCommands() {}
@@ -53,7 +53,8 @@ final class OperCommands {
             ctx.reply(Numeric.ERR_NOSUCHNICK, ctx.param(0), "No such nick/channel");
             return;
         }
-        String reason = "Killed (" + me.nick().display() + " (" + ctx.param(1) + "))";
+        String comment = ctx.paramCount() > 1 && !ctx.param(1).isEmpty() ? ctx.param(1) : "No reason given";
+        String reason = "Killed (" + me.nick().display() + " (" + comment + "))";
         for (Session s : List.copyOf(victim.sessions())) {
             Context victimCtx = s == ctx.session() ? ctx : ctx.on(s);
             QuitCommand.quit(victimCtx, reason, true);

@@ -1,5 +1,6 @@
 package chatroom.core.command;
 
+import chatroom.core.Connection;
 import chatroom.core.ServerState;
 import chatroom.core.room.Room;
 import chatroom.core.user.Session;
@@ -43,6 +44,9 @@ final class QuitCommand {
                 ctx.recordInRoom(r, msg);
             }
             state.outbox().sendAll(state.neighbours(u, false), msg);
+            if (sayGoodbye && s.connection().protocol() == Connection.Protocol.IRC) {
+                state.outbox().send(s, msg); // the leaver sees it too, as with several connections (ergo does)
+            }
             for (Room r : List.copyOf(u.rooms())) {
                 r.remove(u);
                 state.dropIfEmpty(r);

@@ -95,6 +95,8 @@ class OperTest {
         assertThat(f.outbox.disconnects.get(bob)).isEqualTo("Closing link: 10.0.0.1 (Killed (op (spamming)))");
         assertThat(f.got(carol)).containsExactly(":bob!bob@10.0.0.1 QUIT :Killed (op (spamming))");
         assertThat(f.state.user("bob")).isNull();
+        f.send(op, "KILL carol");
+        assertThat(f.outbox.disconnects.get(carol)).isEqualTo("Closing link: 10.0.0.1 (Killed (op (No reason given)))");
     }
 
     @Test
