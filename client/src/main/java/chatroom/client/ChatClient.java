@@ -144,19 +144,23 @@ public final class ChatClient implements AutoCloseable {
         });
     }
 
-    /** Leaves the server with {@code reason}; the client does not reconnect and its thread ends. */
+    /** Leaves the server with {@code reason}; the client does not reconnect and its thread ends. Idempotent. */
     public void quit(String reason) {
-        onLoop(() -> {
-            if (stopped && session == null) {
-                return;
-            }
-            stop(texts.get("closed"));
-            Session s = session;
-            if (s != null) {
-                s.write(IrcMessage.of("QUIT", reason));
-                loop.schedule(s::close, QUIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        });
+        try {
+            loop.execute(() -> {
+                if (stopped && session == null) {
+                    return;
+                }
+                stop(texts.get("closed"));
+                Session s = session;
+                if (s != null) {
+                    s.write(IrcMessage.of("QUIT", reason));
+                    loop.schedule(s::close, QUIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // already quit: its thread has ended
+        }
     }
 
     /** {@link #quit} and waits (a few seconds at most) for the client's thread to end. */
