@@ -291,6 +291,10 @@ public final class ChatClient implements AutoCloseable {
         waiting.forEach(this::sendNow);
     }
 
+    boolean stopped() {
+        return stopped;
+    }
+
     private boolean registered() {
         return session != null && session.registered;
     }

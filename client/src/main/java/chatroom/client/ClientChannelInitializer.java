@@ -2,7 +2,6 @@ package chatroom.client;
 
 import chatroom.protocol.IrcParseException;
 import chatroom.protocol.IrcParser;
-import chatroom.protocol.Limits;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -19,6 +18,8 @@ import org.slf4j.LoggerFactory;
 /** The client's pipeline: [TLS] → lines (CR LF or LF) → parsed messages → the connection's {@link Session}. */
 final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger log = LoggerFactory.getLogger(ClientChannelInitializer.class);
+    /** Server tags may take 8,191 bytes, the rest of the line 512 (https://ircv3.net/specs/extensions/message-tags). */
+    static final int MAX_LINE_BYTES = 8191 + 512;
 
     private final ChatClient client;
     private final ClientConfig target;
@@ -37,7 +38,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), target.host(), target.port()));
         }
         // failFast=false: an overlong line is skipped whole, and the connection stays up
-        ch.pipeline().addLast(new LineBasedFrameDecoder(Limits.MAX_FRAME_BYTES, true, false));
+        ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE_BYTES, true, false));
         ch.pipeline().addLast(new LineHandler(client.newSession(ch)));
     }
 
@@ -50,6 +51,10 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
+            if (session.client.stopped()) {
+                ctx.close(); // quit while this connection was being made
+                return;
+            }
             session.registration.start();
             ctx.fireChannelActive();
         }

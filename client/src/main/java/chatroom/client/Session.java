@@ -148,9 +148,12 @@ final class Session {
         client.registered(this);
     }
 
-    /** Rejoins {@code rooms}, filling each from history after our JOIN when the server keeps history. */
+    /**
+     * Rejoins {@code rooms}, filling each from history after our JOIN when the server keeps history. The fill needs
+     * {@code batch} too: the end of the chathistory batch is how the client knows the fill is complete.
+     */
     void rejoin(List<String> rooms) {
-        if (has("draft/chathistory")) {
+        if (has("draft/chathistory") && has("batch")) {
             rooms.forEach(r -> fillOnJoin.add(CaseMapping.fold(r)));
         }
         for (String room : rooms) {
