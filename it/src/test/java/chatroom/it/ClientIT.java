@@ -240,6 +240,30 @@ class ClientIT {
     }
 
     @Test
+    void theClientComesBackByItselfWhenTheServerRestartsOnTheSamePort() throws Exception {
+        ClientListenerRecorder r = new ClientListenerRecorder();
+        TestServer first = TestServer.startIn(dataDir, null);
+        int port = first.irc().getPort();
+        try (ChatClient c = connect(first.irc(), "back", r)) {
+            c.join("#again");
+            await().atMost(WAIT).until(() -> r.memberNicks("#again").contains("back"));
+            first.close();
+            await().atMost(WAIT).until(() -> !r.disconnects.isEmpty());
+            assertThat(r.disconnects.getFirst().reason()).isEqualTo("Disconnected from the server: test over");
+            try (TestServer second = TestServer.startIn(dataDir, null, cfg -> cfg, port)) {
+                await().atMost(WAIT).until(() -> r.connected.size() == 2);
+                try (RawClient other = second.register("other")) {
+                    other.send("JOIN #again").expect(" 366 ");
+                    // only a member of #again hears of other's JOIN: the client rejoined by itself
+                    await().atMost(WAIT).until(() -> r.memberNicks("#again").contains("other"));
+                    other.send("PRIVMSG #again :欢迎回来 welcome back");
+                    await().atMost(WAIT).until(() -> r.texts("#again", "other").contains("欢迎回来 welcome back"));
+                }
+            }
+        }
+    }
+
+    @Test
     void linesPastTheQueueLimitAreRefusedWithASentenceNotDroppedSilently() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
