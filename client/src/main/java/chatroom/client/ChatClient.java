@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -56,6 +57,7 @@ public final class ChatClient implements AutoCloseable {
     private String desiredNick;
     private final Map<String, RoomState> rooms = new HashMap<>();
     private final Map<String, String> wanted = new LinkedHashMap<>();
+    private final Map<String, String> whispers = new LinkedHashMap<>();
     private final Conversations conversations;
     private final Deque<IrcMessage> queue = new ArrayDeque<>();
     private final List<IrcMessage> unsent = new ArrayList<>();
@@ -131,6 +133,24 @@ public final class ChatClient implements AutoCloseable {
 
     public void topic(String room, String topic) {
         onLoop(() -> submit(IrcMessage.of("TOPIC", room, topic)));
+    }
+
+    /** A snapshot of the client-side state; completes on the client's thread, so do not wait for it there. */
+    public CompletableFuture<ClientView> view() {
+        CompletableFuture<ClientView> f = new CompletableFuture<>();
+        onLoop(() -> {
+            Session s = session;
+            List<ClientView.Room> list = rooms.values().stream()
+                    .map(r -> new ClientView.Room(r.name, r.topic, r.members()))
+                    .toList();
+            f.complete(new ClientView(
+                    s != null ? s.nick() : desiredNick,
+                    registered(),
+                    list,
+                    List.copyOf(whispers.values()),
+                    queue.size() + unsent.size()));
+        });
+        return f;
     }
 
     /** Connects to another address: at once when disconnected, else the next time the client connects. */
@@ -324,8 +344,11 @@ public final class ChatClient implements AutoCloseable {
         String target = m.param(0);
         for (String piece : MessageSplitter.split(m.param(1), s.textBudget("PRIVMSG", target))) {
             s.writeTracked(IrcMessage.of("PRIVMSG", target, piece), unsent);
+            boolean room = CaseMapping.isChannel(target);
+            if (!room) {
+                whispers.putIfAbsent(CaseMapping.fold(target), target);
+            }
             if (!s.has("echo-message")) {
-                boolean room = CaseMapping.isChannel(target);
                 conversations.arrived(
                         new ChatMessage(target, room, s.nick(), piece, Instant.now(), null, false), false);
             }
@@ -359,6 +382,11 @@ public final class ChatClient implements AutoCloseable {
 
     Map<String, String> wanted() {
         return wanted;
+    }
+
+    /** Whisper partners by folded nick. */
+    Map<String, String> whispers() {
+        return whispers;
     }
 
     Conversations conversations() {

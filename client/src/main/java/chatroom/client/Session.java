@@ -328,6 +328,9 @@ final class Session {
         }
         boolean inRoom = !target.isEmpty() && "#&".indexOf(target.charAt(0)) >= 0;
         String conversation = inRoom ? target : isMe(from) ? target : from;
+        if (!inRoom) {
+            client.whispers().putIfAbsent(CaseMapping.fold(conversation), conversation);
+        }
         String batchId = m.tag("batch");
         Batch batch = batchId == null ? null : batches.get(batchId);
         boolean history = batch != null && batch.type().equals("chathistory");

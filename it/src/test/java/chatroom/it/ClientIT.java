@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import chatroom.client.ChatClient;
 import chatroom.client.ChatMessage;
 import chatroom.client.ClientConfig;
+import chatroom.client.ClientView;
 import chatroom.client.Member;
 import chatroom.core.ServerConfig;
 import chatroom.testkit.RawClient;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,16 @@ class ClientIT {
             await().atMost(WAIT).until(() -> b.topics.contains("#课堂 今天的话题 today's topic alice"));
             assertThat(b.members.get("#课堂")).containsExactlyInAnyOrder(new Member("alice", "@"), new Member("小明", ""));
             assertThat(a.threads).allMatch(t -> t.startsWith("chatroom-client"));
+            ClientView view = bob.view().get(10, TimeUnit.SECONDS);
+            assertThat(view.nick()).isEqualTo("小明");
+            assertThat(view.connected()).isTrue();
+            assertThat(view.whispers()).containsExactly("alice");
+            ClientView.Room room = view.rooms().stream()
+                    .filter(r -> r.name().equals("#课堂"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(room.topic()).isEqualTo("今天的话题 today's topic");
+            assertThat(room.members()).containsExactlyInAnyOrder(new Member("alice", "@"), new Member("小明", ""));
         }
     }
 
@@ -276,8 +287,9 @@ class ClientIT {
             await().atMost(WAIT).until(() -> !rec.errors.isEmpty());
             assertThat(rec.errors)
                     .containsExactly("Not connected and 2 lines are already waiting; this line was not sent: line 2");
-        } catch (IOException e) {
-            throw new AssertionError(e);
+            ClientView view = c.view().get(10, TimeUnit.SECONDS);
+            assertThat(view.connected()).isFalse();
+            assertThat(view.queued()).isEqualTo(2);
         }
     }
 }
