@@ -38,6 +38,7 @@ final class Conversations {
         Instant lastTime;
 
         boolean filling;
+        boolean triedTime;
         final List<ChatMessage> held = new ArrayList<>();
     }
 
@@ -87,11 +88,29 @@ final class Conversations {
         Memory mem = memory(conversation);
         String ref = mem.lastMsgid != null
                 ? "msgid=" + mem.lastMsgid
-                : mem.lastTime != null
-                        ? "timestamp=" + TIMESTAMP.format(mem.lastTime.truncatedTo(ChronoUnit.MILLIS))
-                        : null;
+                : mem.lastTime != null ? timestamp(mem.lastTime) : null;
         mem.filling = ref != null;
+        mem.triedTime = mem.lastMsgid == null;
         return ref;
+    }
+
+    /**
+     * The fill by msgid found nothing: a server that no longer knows the msgid (expired, or another server behind
+     * the same address) answers so too. Returns a {@code timestamp=} reference to try once more, or null when that
+     * was tried already (the fill is complete). Repeats that the second try brings are dropped by msgid.
+     */
+    @Nullable
+    String retryByTime(String conversation) {
+        Memory mem = memory(conversation);
+        if (mem.triedTime || mem.lastTime == null) {
+            return null;
+        }
+        mem.triedTime = true;
+        return timestamp(mem.lastTime);
+    }
+
+    private static String timestamp(Instant t) {
+        return "timestamp=" + TIMESTAMP.format(t.truncatedTo(ChronoUnit.MILLIS));
     }
 
     boolean filling(String conversation) {

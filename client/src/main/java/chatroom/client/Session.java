@@ -360,9 +360,12 @@ final class Session {
         if (done == null || !done.type().equals("chathistory")) {
             return;
         }
-        // a full page means there may be more: ask again after the last line of this page
+        String retry = done.count() == 0 ? client.conversations().retryByTime(done.target()) : null;
         if (done.count() >= historyPage && done.lastMsgid() != null) {
+            // a full page means there may be more: ask again after the last line of this page
             requestAfter(done.target(), "msgid=" + done.lastMsgid());
+        } else if (retry != null) {
+            requestAfter(done.target(), retry);
         } else {
             client.conversations().finishFill(done.target());
         }

@@ -82,6 +82,27 @@ class ConversationsTest {
     }
 
     @Test
+    void aFillByAnUnknownMsgidIsTriedOnceMoreByTime() {
+        conversations.arrived(line("#a", "seen", "m1"), false);
+        assertThat(conversations.startFill("#a")).isEqualTo("msgid=m1");
+        assertThat(conversations.retryByTime("#a")).isEqualTo("timestamp=2026-01-01T10:00:00.123Z");
+        assertThat(conversations.retryByTime("#a")).isNull();
+        conversations.arrived(line("#a", "seen", "m1"), true);
+        conversations.arrived(line("#a", "missed", "m2"), true);
+        conversations.finishFill("#a");
+        assertThat(shown).containsExactly("#a:seen", "#a:missed");
+        conversations.startFill("#a");
+        assertThat(conversations.retryByTime("#a")).isNotNull(); // each fill may fall back once
+    }
+
+    @Test
+    void aFillThatStartedByTimeIsNotRetried() {
+        conversations.present("#a", Instant.parse("2026-01-01T10:00:00Z"));
+        conversations.startFill("#a");
+        assertThat(conversations.retryByTime("#a")).isNull();
+    }
+
+    @Test
     void nothingKnownMeansNoFill() {
         assertThat(conversations.startFill("#new")).isNull();
         conversations.arrived(line("#new", "live", "m1"), false);
