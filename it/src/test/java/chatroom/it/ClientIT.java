@@ -148,6 +148,26 @@ class ClientIT {
     }
 
     @Test
+    void aLongPasswordGoesInSaslChunksOf400Bytes() throws Exception {
+        String password = "密码".repeat(60) + "-long-password"; // with the name, 512 bytes of base64: two chunks
+        try (TestServer server = TestServer.startIn(dataDir, null)) {
+            try (RawClient owner = server.register("longpw")) {
+                owner.send("REGISTER * * " + password).expect("REGISTER SUCCESS");
+            }
+            ClientListenerRecorder rec = new ClientListenerRecorder();
+            try (ChatClient c = ChatClient.connect(
+                            ClientConfig.of("127.0.0.1", server.irc().getPort(), "longpw")
+                                    .withPassword(password),
+                            rec);
+                    RawClient friend = server.register("friend")) {
+                await().atMost(WAIT).until(() -> rec.connected.contains("longpw"));
+                friend.send("WHOIS longpw");
+                assertThat(friend.expect(" 330 ")).contains(" 330 friend longpw longpw :is logged in as");
+            }
+        }
+    }
+
+    @Test
     void anUnreachableServerIsASentenceAndARetryIsScheduled() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
