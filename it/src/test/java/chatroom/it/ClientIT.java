@@ -196,6 +196,10 @@ class ClientIT {
             await().atMost(WAIT).until(() -> !rec.connected.isEmpty() && !other.connected.isEmpty());
             c.send("plain", "over TLS 加密");
             await().atMost(WAIT).until(() -> other.texts("secure", "secure").contains("over TLS 加密"));
+            c.quit("good night");
+            await().atMost(WAIT).until(() -> !rec.disconnects.isEmpty());
+            assertThat(rec.disconnects)
+                    .containsExactly(new ClientListenerRecorder.Disconnect("You left the server.", null));
         }
     }
 
