@@ -44,8 +44,14 @@ final class TestServer implements AutoCloseable {
 
     /** As {@link #startIn(Path, String)}, with the chat configuration changed by {@code chat}. */
     static TestServer startIn(Path dataDir, String db, UnaryOperator<ServerConfig> chat) {
+        return startIn(dataDir, db, chat, 0);
+    }
+
+    /** As {@link #startIn(Path, String, UnaryOperator)} with IRC on {@code ircPort}: a restart where clients expect it. */
+    static TestServer startIn(Path dataDir, String db, UnaryOperator<ServerConfig> chat, int ircPort) {
         ServerConfig c = chat.apply(ServerConfig.defaults().withFlood(0, 0));
-        TestServer s = start(c, TransportConfig.defaults(), new ListenConfig("127.0.0.1", 0, 0), null, db, dataDir);
+        TestServer s =
+                start(c, TransportConfig.defaults(), new ListenConfig("127.0.0.1", ircPort, 0), null, db, dataDir);
         return new TestServer(s.server, dataDir, false);
     }
 
