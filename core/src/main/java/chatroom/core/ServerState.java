@@ -77,8 +77,7 @@ public final class ServerState {
         this.offload = offload;
         this.startedAt = clock.instant();
         this.messageIdPrefix = Long.toString(startedAt.toEpochMilli(), 36) + "-";
-        // ICU reads its confusables data from its jar on first use: do that here, off the hub (STYLE.md §5)
-        Confusables.skeleton("warm-up");
+        Confusables.load(); // here, off the hub (STYLE.md §5)
     }
 
     /** Unique for this server's lifetime and across restarts (the start time prefixes a counter). */

@@ -3,7 +3,6 @@ package chatroom.transport;
 import static chatroom.core.Connection.Protocol.IRC;
 import static chatroom.core.Connection.Protocol.PLAIN;
 
-import chatroom.core.Confusables;
 import chatroom.core.ServerConfig;
 import chatroom.core.ServerState;
 import chatroom.core.Stores;
@@ -84,7 +83,6 @@ public final class ChatServer {
             @Nullable SslContext tls,
             Stores stores)
             throws InterruptedException {
-        Confusables.load();
         ChatServer server = new ChatServer(config, InstantSource.system(), stores);
         try {
             var klines = stores.klines().load(Instant.now());
