@@ -290,11 +290,7 @@ final class AccountCommands {
 
     /** A NOTICE from NickServ to the caller. */
     static void say(Context ctx, String text) {
-        ctx.replyRaw(IrcMessage.from(
-                NICKSERV + "!" + NICKSERV + "@services." + ctx.serverName(),
-                "NOTICE",
-                ctx.session().replyNick(),
-                text));
+        ctx.serviceNotice(NICKSERV, text);
     }
 
     private static void fail(Context ctx, String code, String account, String text) {

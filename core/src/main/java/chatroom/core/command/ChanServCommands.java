@@ -183,7 +183,11 @@ final class ChanServCommands {
             m.voice(true);
         }
         IrcMessage mode = ctx.stamped(
-                mask(ctx), "MODE", room.name().display(), "+" + level, u.nick().display());
+                ctx.serviceMask(CHANSERV),
+                "MODE",
+                room.name().display(),
+                "+" + level,
+                u.nick().display());
         ctx.recordInRoom(room, mode);
         ctx.deliver(ServerState.sessionsOf(room), mode);
     }
@@ -204,12 +208,8 @@ final class ChanServCommands {
         return reg;
     }
 
-    private static String mask(Context ctx) {
-        return CHANSERV + "!" + CHANSERV + "@services." + ctx.serverName();
-    }
-
     /** A NOTICE from ChanServ to the caller. */
     private static void say(Context ctx, String text) {
-        ctx.replyRaw(IrcMessage.from(mask(ctx), "NOTICE", ctx.session().replyNick(), text));
+        ctx.serviceNotice(CHANSERV, text);
     }
 }

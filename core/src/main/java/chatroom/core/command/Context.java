@@ -97,6 +97,16 @@ public final class Context {
         return state.config().serverName();
     }
 
+    /** The source of lines from one of the server's services ({@code NickServ}, {@code ChanServ}). */
+    String serviceMask(String service) {
+        return service + "!" + service + "@services." + serverName();
+    }
+
+    /** A NOTICE from a service to the caller. */
+    void serviceNotice(String service, String text) {
+        replyRaw(IrcMessage.from(serviceMask(service), "NOTICE", session.replyNick(), text));
+    }
+
     /** A numeric to the caller: {@code :server NNN <nick> params...}. */
     public void reply(Numeric numeric, String... params) {
         List<String> p = new ArrayList<>(params.length + 1);
