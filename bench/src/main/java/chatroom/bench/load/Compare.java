@@ -97,6 +97,7 @@ final class Compare implements Callable<Integer> {
             }
             out.println(line);
         }
+        out.println("ratios are " + reference + "/peer: above 1 is better for rates, below 1 for latency and memory");
         out.flush();
     }
 
