@@ -23,7 +23,9 @@ abstract class Scenario implements Callable<Integer> {
 
     List<Result> run() throws Exception {
         try (Load load = new Load(target)) {
-            return run(load);
+            List<Result> results = run(load);
+            results.forEach(r -> r.with("generatorIo", load.epoll() ? "epoll" : "nio"));
+            return results;
         }
     }
 
