@@ -137,7 +137,7 @@ final class Load implements AutoCloseable {
     /** Why the first connection failed, for the error message of a run that needs all of them. */
     String firstFailure() {
         Throwable t = firstFailure;
-        return t == null ? "none" : String.valueOf(t.getMessage());
+        return t == null ? "none" : t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Sends QUIT on each connection, waits (bounded) for the server to close them, then closes what is left. */
