@@ -87,7 +87,12 @@ final class Load implements AutoCloseable {
                 conn.registered.completeExceptionally(done.cause());
             }
         });
-        return conn.registered.orTimeout(30, TimeUnit.SECONDS);
+        // a connection that did not register in time is closed by us, so it is not counted as a disconnect later
+        return conn.registered.orTimeout(30, TimeUnit.SECONDS).whenComplete((c, e) -> {
+            if (e != null) {
+                conn.close();
+            }
+        });
     }
 
     /**
