@@ -82,6 +82,18 @@ final class TestServer implements AutoCloseable {
                 tempDir());
     }
 
+    /** With HTTPS on the HTTP port, using the self-signed certificate kept in {@code dataDir}. */
+    static TestServer startWithHttps(Path dataDir) {
+        ServerConfig c = ServerConfig.defaults().withFlood(0, 0);
+        return start(
+                c,
+                TransportConfig.defaults(),
+                new ListenConfig("127.0.0.1", 0, 0).withHttp(0, true),
+                chatroom.transport.TlsContexts.server(null, null, dataDir, c.serverName()),
+                null,
+                tempDir());
+    }
+
     static TestServer start(UnaryOperator<ServerConfig> chat, UnaryOperator<TransportConfig> transport) {
         return start(chat, transport, null);
     }

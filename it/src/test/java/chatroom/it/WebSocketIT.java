@@ -113,7 +113,7 @@ class WebSocketIT {
         }
     }
 
-    private static HttpResponse<String> get(InetSocketAddress http, String path) throws Exception {
+    static HttpResponse<String> get(InetSocketAddress http, String path) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.getPort() + path))
                         .timeout(Duration.ofSeconds(10))
@@ -285,5 +285,15 @@ class WebSocketIT {
         server.close();
         assertThat(web.closed).succeedsWithin(Duration.ofSeconds(10)).asString().startsWith("1000 ");
         assertThat(web.frames).anySatisfy(f -> assertThat(f).startsWith("T ERROR :"));
+    }
+
+    @Test
+    void withACertificateTheHttpPortSpeaksTls(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir) {
+        try (TestServer server = TestServer.startWithHttps(dataDir);
+                RawClient https = RawClient.connectTls(server.http(), cert -> {})) {
+            https.send("GET /healthz HTTP/1.1").send("Host: 127.0.0.1").send("");
+            https.expect("HTTP/1.1 200 OK");
+            https.expect("ok");
+        }
     }
 }
