@@ -296,4 +296,15 @@ class WebSocketIT {
             https.expect("ok");
         }
     }
+
+    @Test
+    void aConnectionOverTheLimitGets503WithTheReason() {
+        try (TestServer server = TestServer.startWithHttp(t -> t.withConnectionLimits(1, 0));
+                RawClient first = server.register("first");
+                RawWebSocket second = RawWebSocket.socket(server.http())) {
+            second.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(second.readToEnd()).startsWith("HTTP/1.1 503 ").contains("Too many connections");
+            first.send("PING :fine").expect("fine");
+        }
+    }
 }
