@@ -65,6 +65,7 @@ public final class ChatClient implements AutoCloseable {
     private @Nullable ScheduledFuture<?> retry;
     private boolean stopped;
     private @Nullable String stopReason;
+    private @Nullable String awayMessage;
 
     private ChatClient(ClientConfig config, ChatListener listener) throws SSLException {
         this.config = config;
@@ -100,6 +101,68 @@ public final class ChatClient implements AutoCloseable {
     /** Says {@code text} in a room or whispers it to a nick; long text goes out in several lines. */
     public void send(String target, String text) {
         onLoop(() -> submit(IrcMessage.of("PRIVMSG", target, text)));
+    }
+
+    /** Says {@code text} as an action ({@code /me text}, a CTCP ACTION) in a room or to a nick. */
+    public void action(String target, String text) {
+        onLoop(() -> submit(IrcMessage.of("PRIVMSG", target, ChatMessage.actionLine(text))));
+    }
+
+    /**
+     * Marks us away with {@code message}, or back when it is null or blank; kept across reconnects. The server's
+     * answer arrives as {@link ChatListener#away} for our own nick.
+     */
+    public void away(@Nullable String message) {
+        onLoop(() -> {
+            awayMessage = message == null || message.isBlank() ? null : message;
+            if (registered()) {
+                writeNow(awayMessage == null ? IrcMessage.of("AWAY") : IrcMessage.of("AWAY", awayMessage));
+            }
+        });
+    }
+
+    /** The rooms the server lists ({@code LIST}); fails when not connected or when the connection drops first. */
+    public CompletableFuture<List<RoomInfo>> listRooms() {
+        CompletableFuture<List<RoomInfo>> f = new CompletableFuture<>();
+        onLoop(() -> {
+            Session s = session;
+            if (s == null || !s.registered) {
+                f.completeExceptionally(new IllegalStateException(texts.get("notConnected")));
+            } else {
+                s.requestList(f);
+            }
+        });
+        return f;
+    }
+
+    /** Who is in a room, or who matches a nick or mask ({@code WHO}); fails when not connected. */
+    public CompletableFuture<List<UserInfo>> who(String mask) {
+        CompletableFuture<List<UserInfo>> f = new CompletableFuture<>();
+        onLoop(() -> {
+            Session s = session;
+            if (s == null || !s.registered) {
+                f.completeExceptionally(new IllegalStateException(texts.get("notConnected")));
+            } else {
+                s.requestWho(mask, f);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * Asks for up to {@code limit} lines of a room or whisper older than the oldest one shown (the latest lines when
+     * none was shown); they arrive as {@link ChatListener#history}. Needs a server with {@code draft/chathistory};
+     * otherwise, or when not connected, the listener gets an error.
+     */
+    public void history(String conversation, int limit) {
+        onLoop(() -> {
+            Session s = session;
+            if (s == null || !s.registered) {
+                listener.error(texts.get("notConnected"));
+            } else if (!s.requestOlder(conversation, limit)) {
+                listener.error(texts.get("noHistory"));
+            }
+        });
     }
 
     /** Joins a room now, or on connecting; the client rejoins it after every reconnect until {@link #part}. */
@@ -262,6 +325,7 @@ public final class ChatClient implements AutoCloseable {
         }
         session = null;
         rooms.clear();
+        s.abandonRequests(texts.get("notConnected"));
         // held live lines are not shown: the next fill fetches them again from where the listener stopped
         conversations.abandonFills();
         if (stopped) {
@@ -303,7 +367,11 @@ public final class ChatClient implements AutoCloseable {
     void registered(Session s) {
         backoff.reset();
         listener.connected(s.nick());
+        if (awayMessage != null) {
+            s.write(IrcMessage.of("AWAY", awayMessage));
+        }
         s.rejoin(List.copyOf(wanted.values()));
+        s.fillWhispers(List.copyOf(whispers.values()));
         List<IrcMessage> waiting = new ArrayList<>(unsent);
         waiting.addAll(queue);
         unsent.clear();
@@ -342,15 +410,19 @@ public final class ChatClient implements AutoCloseable {
             return;
         }
         String target = m.param(0);
-        for (String piece : MessageSplitter.split(m.param(1), s.textBudget("PRIVMSG", target))) {
-            s.writeTracked(IrcMessage.of("PRIVMSG", target, piece), unsent);
+        String text = m.param(1);
+        boolean action = text.startsWith(ChatMessage.actionLine("").substring(0, 8)) && text.length() > 8;
+        String body = action ? text.substring(8, text.length() - 1) : text;
+        int budget = s.textBudget("PRIVMSG", target) - (action ? 9 : 0);
+        for (String piece : MessageSplitter.split(body, budget)) {
+            s.writeTracked(IrcMessage.of("PRIVMSG", target, action ? ChatMessage.actionLine(piece) : piece), unsent);
             boolean room = CaseMapping.isChannel(target);
             if (!room) {
                 whispers.putIfAbsent(CaseMapping.fold(target), target);
             }
             if (!s.has("echo-message")) {
                 conversations.arrived(
-                        new ChatMessage(target, room, s.nick(), piece, Instant.now(), null, false), false);
+                        new ChatMessage(target, room, s.nick(), piece, Instant.now(), null, false, action), false);
             }
         }
     }
@@ -366,6 +438,15 @@ public final class ChatClient implements AutoCloseable {
 
     ClientConfig config() {
         return config;
+    }
+
+    String desiredNick() {
+        return desiredNick;
+    }
+
+    @Nullable
+    String awayMessage() {
+        return awayMessage;
     }
 
     ChatListener listener() {

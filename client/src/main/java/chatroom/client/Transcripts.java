@@ -67,7 +67,8 @@ public final class Transcripts implements ChatListener, AutoCloseable {
     @Override
     public void message(ChatMessage m) {
         String line = "[" + TIME.format(m.time().atZone(zone)) + "] "
-                + (m.notice() ? "-" + m.sender() + "- " : m.sender() + ": ") + m.text();
+                + (m.action() ? "* " + m.sender() + " " : m.notice() ? "-" + m.sender() + "- " : m.sender() + ": ")
+                + m.text();
         writer.execute(() -> append(m.conversation(), line));
         next.message(m);
     }
@@ -153,6 +154,17 @@ public final class Transcripts implements ChatListener, AutoCloseable {
     @Override
     public void members(String room, List<Member> members) {
         next.members(room, members);
+    }
+
+    @Override
+    public void away(String nick, @Nullable String message) {
+        next.away(nick, message);
+    }
+
+    /** Older lines asked for are not appended: the transcript keeps the order in which lines arrived. */
+    @Override
+    public void history(String conversation, List<ChatMessage> older) {
+        next.history(conversation, older);
     }
 
     @Override
