@@ -66,6 +66,11 @@ public final class ChatClient implements AutoCloseable {
     private boolean stopped;
     private @Nullable String stopReason;
     private @Nullable String awayMessage;
+    /** {@link #sync} callers waiting for a connection, and those waiting for the PONG of a token. */
+    private final List<CompletableFuture<Void>> syncsWaiting = new ArrayList<>();
+
+    private final Map<String, List<CompletableFuture<Void>>> syncsInFlight = new HashMap<>();
+    private long syncTokens;
 
     private ChatClient(ClientConfig config, ChatListener listener) throws SSLException {
         this.config = config;
@@ -165,6 +170,41 @@ public final class ChatClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Completes once everything sent before this call has reached the server and the server has answered a {@code
+     * PING} sent after it (so it has handled those lines): what a script waits for before it quits. Waits through
+     * reconnects; never completes after {@link #quit}, so wait with a timeout.
+     */
+    public CompletableFuture<Void> sync() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        onLoop(() -> {
+            syncsWaiting.add(f);
+            if (registered()) {
+                pingForSyncs();
+            }
+        });
+        return f;
+    }
+
+    private void pingForSyncs() {
+        Session s = session;
+        if (s == null || syncsWaiting.isEmpty()) {
+            return;
+        }
+        String token = "chatroom-sync-" + ++syncTokens;
+        syncsInFlight.put(token, List.copyOf(syncsWaiting));
+        syncsWaiting.clear();
+        s.write(IrcMessage.of("PING", token));
+    }
+
+    /** The server answered {@code PING token}. */
+    void ponged(String token) {
+        List<CompletableFuture<Void>> done = syncsInFlight.remove(token);
+        if (done != null) {
+            done.forEach(f -> f.complete(null));
+        }
+    }
+
     /** Joins a room now, or on connecting; the client rejoins it after every reconnect until {@link #part}. */
     public void join(String room) {
         onLoop(() -> {
@@ -176,10 +216,15 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public void part(String room) {
+        part(room, "");
+    }
+
+    /** Leaves a room, telling its members {@code reason} (none when blank). */
+    public void part(String room, String reason) {
         onLoop(() -> {
             wanted.remove(CaseMapping.fold(room));
             if (registered()) {
-                writeNow(IrcMessage.of("PART", room));
+                writeNow(reason.isBlank() ? IrcMessage.of("PART", room) : IrcMessage.of("PART", room, reason));
             }
         });
     }
@@ -326,6 +371,9 @@ public final class ChatClient implements AutoCloseable {
         session = null;
         rooms.clear();
         s.abandonRequests(texts.get("notConnected"));
+        // lines in flight may be sent again after reconnecting: wait for a new round trip then
+        syncsInFlight.values().forEach(syncsWaiting::addAll);
+        syncsInFlight.clear();
         // held live lines are not shown: the next fill fetches them again from where the listener stopped
         conversations.abandonFills();
         if (stopped) {
@@ -377,6 +425,7 @@ public final class ChatClient implements AutoCloseable {
         unsent.clear();
         queue.clear();
         waiting.forEach(this::sendNow);
+        pingForSyncs();
     }
 
     boolean stopped() {

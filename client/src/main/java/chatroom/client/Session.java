@@ -191,6 +191,7 @@ final class Session {
             case "BATCH" -> batch(m);
             case "FAIL" -> fail(m);
             case "ERROR" -> closingReason = m.param(0);
+            case "PONG" -> client.ponged(m.param(m.paramCount() - 1));
             case "AWAY" -> client.listener().away(nickOf(m), m.paramCount() > 0 ? m.param(0) : null);
             case "301" -> client.listener().away(m.param(1), m.param(2));
             case "305" -> client.listener().away(nick(), null);
