@@ -1,7 +1,5 @@
 package chatroom.terminal;
 
-import chatroom.client.ChatClient;
-import chatroom.client.ChatListener;
 import chatroom.client.ClientConfig;
 import chatroom.client.Transcripts;
 import java.io.BufferedReader;
@@ -109,27 +107,17 @@ public final class ClientCommand implements Callable<Integer> {
         try {
             config = config(texts.locale());
         } catch (IllegalArgumentException | IOException e) {
-            screen.show(lines.error(e.getMessage() == null ? e.toString() : e.getMessage()));
+            screen.show(lines.error(String.valueOf(e.getMessage())));
             return 2;
         }
-        TerminalClient ui = new TerminalClient(screen, texts, lines, known, SYNC_TIMEOUT);
-        Path transcriptDir = logDir != null ? logDir : Transcripts.defaultDirectory();
-        Transcripts transcripts = noLog ? null : new Transcripts(transcriptDir, ZoneId.systemDefault(), ui);
-        ChatListener listener = transcripts != null ? transcripts : ui;
-        screen.show(lines.status("connecting", config.host() + ":" + config.port(), config.nick()));
-        if (transcripts != null) {
-            screen.show(lines.status("transcripts", transcriptDir));
-        }
+        Path transcriptDir = noLog ? null : logDir != null ? logDir : Transcripts.defaultDirectory();
         try {
-            ui.start(ChatClient.connect(config, listener));
-            return ui.awaitExit();
+            return TerminalSession.start(
+                            config, screen, known, texts, transcriptDir, ZoneId.systemDefault(), SYNC_TIMEOUT)
+                    .awaitExit();
         } catch (SSLException e) {
             screen.show(lines.error(texts.get("failed", String.valueOf(e.getMessage()))));
             return 1;
-        } finally {
-            if (transcripts != null) {
-                transcripts.close();
-            }
         }
     }
 
