@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A transcript per room and per whisper partner: a {@link ChatListener} that appends each line to
  * {@code <dir>/<conversation>.log} as {@code [yyyy-MM-dd HH:mm:ss] sender: text} (the tutorials' shape; a notice is
- * {@code -sender- text}) and flushes it, so a crash of the client loses nothing already shown, then passes every event
+ * {@code -sender- text}, an action {@code * sender text}) and flushes it, so a crash of the client loses nothing already shown, then passes every event
  * on to {@code next}. Files are written on a thread of their own, in arrival order, never on the client's thread.
  */
 public final class Transcripts implements ChatListener, AutoCloseable {

@@ -36,8 +36,7 @@ final class JLineScreen implements Screen {
                         candidates.add(new Candidate(word));
                     }
                 })
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.AUTO_FRESH_LINE, true);
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         if (historyFile != null) {
             b.variable(LineReader.HISTORY_FILE, historyFile);
         }
