@@ -154,4 +154,31 @@ class TerminalIT {
         assertThat(transcript(logs.resolve("alice").resolve("小明.log"))).containsExactlyElementsOf(whispers);
         assertThat(transcript(logs.resolve("xm").resolve("alice.log"))).containsExactlyElementsOf(whispers);
     }
+
+    @Test
+    void problemsAreSentencesNotStackTraces() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try (Term nowhere = new Term("alice", closed, Locale.SIMPLIFIED_CHINESE, logs.resolve("n"))) {
+            await().atMost(WAIT).until(() -> nowhere.shows("秒后重新连接"));
+            assertThat(nowhere.lines()).anyMatch(l -> l.startsWith("无法连接服务器 127.0.0.1:" + closed));
+            nowhere.type("/quit");
+            assertThat(nowhere.session.awaitExit()).isZero();
+            assertThat(nowhere.lines()).noneMatch(l -> l.contains("Exception") || l.contains("\tat "));
+        }
+        try (TestServer server = TestServer.start();
+                Term one = new Term("dup", server.irc().getPort(), Locale.ENGLISH, logs.resolve("1"));
+                Term two = new Term("dup", server.irc().getPort(), Locale.ENGLISH, logs.resolve("2"))) {
+            await().atMost(WAIT).until(() -> one.shows("Connected as dup") || two.shows("Connected as dup"));
+            Term second = one.shows("Connected as dup.") ? two : one;
+            await().atMost(WAIT).until(() -> second.shows("The name dup is taken; trying dup_."));
+            await().atMost(WAIT).until(() -> second.shows("Connected as dup_."));
+            second.type("hello");
+            await().atMost(WAIT).until(() -> second.shows("You are in no room: /join #room first"));
+            second.type("/frob");
+            await().atMost(WAIT).until(() -> second.shows("Unknown command /frob; /help lists the commands."));
+        }
+    }
 }
