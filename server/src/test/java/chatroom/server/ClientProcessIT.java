@@ -44,13 +44,15 @@ class ClientProcessIT {
             pb.environment().put("XDG_DATA_HOME", home.toString());
             Process client = pb.start();
             try (OutputStream in = client.getOutputStream()) {
-                in.write("/join #a\nhello 你好\n@alice psst\n".getBytes(StandardCharsets.UTF_8));
+                // typed faster than the client connects: /quit still waits until the server has every line
+                in.write("/join #a\nhello 你好\n@alice psst\n/quit bye 再见\n".getBytes(StandardCharsets.UTF_8));
             }
             assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(client.exitValue()).isZero();
             // delivered before the client quit
             assertThat(alice.expect("PRIVMSG #a :hello 你好")).contains(":bob!");
             assertThat(alice.expect("PRIVMSG alice ")).startsWith(":bob!").endsWith("psst");
+            assertThat(alice.expect(" QUIT ")).startsWith(":bob!").contains("bye 再见");
 
             List<String> out = Files.readAllLines(home.resolve("out.txt"), StandardCharsets.UTF_8);
             assertThat(out).anyMatch(l -> l.matches("\\[\\d\\d:\\d\\d] #a bob: hello 你好"));

@@ -41,6 +41,8 @@ final class TerminalClient implements ChatListener {
     private volatile @Nullable String current;
     private volatile String me = "";
     private volatile boolean quitting;
+    /** Something typed went to the server (so a script's end waits for it). */
+    private volatile boolean sentSomething;
 
     TerminalClient(Screen screen, Texts texts, Lines lines, Known known, Duration syncTimeout) {
         this.screen = screen;
@@ -80,7 +82,7 @@ final class TerminalClient implements ChatListener {
                 String cur = current;
                 String line = screen.read(cur == null ? "> " : cur + "> ");
                 if (line == null) {
-                    endOfInput();
+                    finish("");
                     return;
                 }
                 handle(InputParser.parse(line, current));
@@ -91,10 +93,13 @@ final class TerminalClient implements ChatListener {
         }
     }
 
-    /** Ctrl-D at a terminal; in a pipe, the end of the script: first wait until the server has every line. */
-    private void endOfInput() {
+    /**
+     * Ctrl-D or /quit at a terminal; in a pipe, the end of the script or its /quit: first wait until the server has
+     * every line typed before, since a script types faster than the client connects.
+     */
+    private void finish(String reason) {
         int code = 0;
-        if (!screen.interactive()) {
+        if (!screen.interactive() && sentSomething) {
             try {
                 client().sync().get(syncTimeout.toSeconds(), TimeUnit.SECONDS);
             } catch (TimeoutException | ExecutionException e) {
@@ -105,7 +110,7 @@ final class TerminalClient implements ChatListener {
                 code = 1;
             }
         }
-        leave("", code);
+        leave(reason, code);
     }
 
     private void leave(String reason, int code) {
@@ -121,6 +126,12 @@ final class TerminalClient implements ChatListener {
     /** Carries out one typed line. */
     void handle(Input input) {
         ChatClient c = client();
+        if (!(input instanceof Input.Nothing
+                || input instanceof Input.Help
+                || input instanceof Input.Problem
+                || input instanceof Input.Quit)) {
+            sentSomething = true;
+        }
         switch (input) {
             case Input.Nothing n -> {}
             case Input.Say s -> c.send(s.target(), s.text());
@@ -148,7 +159,7 @@ final class TerminalClient implements ChatListener {
             case Input.History h -> c.history(h.conversation(), h.lines());
             case Input.Away a -> c.away(a.text());
             case Input.Nick n -> c.nick(n.nick());
-            case Input.Quit q -> leave(q.reason(), 0);
+            case Input.Quit q -> finish(q.reason());
             case Input.Help h -> screen.show(lines.plain(texts.get("help")));
             case Input.Problem p ->
                 screen.show(lines.error(texts.get(p.key(), p.args().toArray())));
