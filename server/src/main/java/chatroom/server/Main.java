@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "A chat server for IRC clients, telnet and the browser.",
         subcommands = {
             ServerCommand.class,
+            chatroom.desktop.GuiCommand.class,
             ExportCommand.class,
             AccountAddCommand.class,
             HashPasswordCommand.class,

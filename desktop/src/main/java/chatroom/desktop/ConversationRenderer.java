@@ -1,0 +1,28 @@
+package chatroom.desktop;
+
+import java.awt.Component;
+import java.awt.Font;
+import javax.swing.DefaultListCellRenderer;
+import javax.swing.JList;
+
+/** A room as {@code #name (3)} with its unread count, a whisper as {@code @nick}; bold when something is unread. */
+final class ConversationRenderer extends DefaultListCellRenderer {
+    private final Ui texts;
+
+    ConversationRenderer(Ui ui) {
+        this.texts = ui;
+    }
+
+    @Override
+    public Component getListCellRendererComponent(
+            JList<?> list, Object value, int index, boolean isSelected, boolean cellHasFocus) {
+        super.getListCellRendererComponent(list, value, index, isSelected, cellHasFocus);
+        if (value instanceof Conversation c) {
+            String name = c.room ? c.name : "@" + c.name;
+            setText(c.unread > 0 ? name + " (" + c.unread + ")" : name);
+            setToolTipText(c.room ? c.name : texts.get("chat.whisperTo", c.name));
+            setFont(getFont().deriveFont(c.unread > 0 ? Font.BOLD : Font.PLAIN));
+        }
+        return this;
+    }
+}
