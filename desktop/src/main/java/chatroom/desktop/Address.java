@@ -10,7 +10,7 @@ record Address(String host, int port) {
     static @Nullable Address parse(String text) {
         String t = text.strip();
         String host = t;
-        String port = "";
+        @Nullable String port = null;
         if (t.startsWith("[")) {
             int close = t.indexOf(']');
             if (close < 0) {
@@ -21,7 +21,7 @@ record Address(String host, int port) {
             if (!rest.isEmpty() && !rest.startsWith(":")) {
                 return null;
             }
-            port = rest.isEmpty() ? "" : rest.substring(1);
+            port = rest.isEmpty() ? null : rest.substring(1);
         } else if (t.indexOf(':') >= 0 && t.indexOf(':') == t.lastIndexOf(':')) {
             host = t.substring(0, t.indexOf(':'));
             port = t.substring(t.indexOf(':') + 1);
@@ -29,10 +29,10 @@ record Address(String host, int port) {
         if (host.isEmpty() || host.chars().anyMatch(Character::isWhitespace)) {
             return null;
         }
-        if (port.isEmpty()) {
+        if (port == null) {
             return new Address(host, DEFAULT_PORT);
         }
-        if (!port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) {
+        if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) {
             return null;
         }
         int p = Integer.parseInt(port);
