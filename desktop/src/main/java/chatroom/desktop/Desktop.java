@@ -99,12 +99,7 @@ public final class Desktop {
                     return;
                 }
                 login.dispose();
-                SwingUtilities.invokeLater(() -> {
-                    ChatWindow current = chat;
-                    if (current != null) {
-                        current.setVisible(true);
-                    }
-                });
+                w.setVisible(true);
             }
 
             @Override
@@ -122,6 +117,7 @@ public final class Desktop {
             public void closed(ChatWindow w) {
                 if (chat == w) {
                     leave();
+                    chat = null;
                 }
             }
         });
@@ -130,16 +126,25 @@ public final class Desktop {
         Path logDir = options.logDir();
         Transcripts t = logDir == null ? null : new Transcripts(logDir, ZoneId.systemDefault(), listener);
         transcripts = t;
-        try {
-            ChatClient c = ChatClient.connect(config, t == null ? listener : t);
-            client = c;
-            window.attach(c);
-        } catch (SSLException e) {
-            window.dispose();
-            leave();
-            chat = null;
-            login.showError(e.getMessage() == null ? e.toString() : e.getMessage());
+        // building the client reads the JDK's trust store for TLS and starts its thread: not on the EDT
+        Thread.ofVirtual().name("chatroom-connect").start(() -> {
+            try {
+                ChatClient c = ChatClient.connect(config, t == null ? listener : t);
+                SwingUtilities.invokeLater(() -> attach(window, c));
+            } catch (SSLException e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                SwingUtilities.invokeLater(() -> window.disconnected(why, null));
+            }
+        });
+    }
+
+    private void attach(ChatWindow window, ChatClient c) {
+        if (chat != window) { // given up or closed before the client was made
+            Thread.ofVirtual().name("chatroom-leave").start(c::close);
+            return;
         }
+        client = c;
+        window.attach(c);
     }
 
     /** Quits and closes the transcripts off the EDT (both wait for their threads), then completes {@link #closed}. */
@@ -160,11 +165,5 @@ public final class Desktop {
                 closed.complete(null);
             }
         });
-    }
-
-    /** The chat window once logged in, for tests. */
-    @Nullable
-    ChatWindow chatWindow() {
-        return chat;
     }
 }
