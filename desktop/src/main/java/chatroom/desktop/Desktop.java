@@ -8,9 +8,12 @@ import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.Font;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
@@ -42,10 +45,10 @@ public final class Desktop {
     private @Nullable ChatClient client;
     private @Nullable Transcripts transcripts;
 
-    private Desktop(Options options) {
+    private Desktop(Options options, LoginSettings remembered) {
         this.options = options;
         this.ui = new Ui(options.locale());
-        this.login = new LoginWindow(ui, LoginSettings.load(options.configDir()), this::connect);
+        this.login = new LoginWindow(ui, remembered, this::connect);
         login.addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
             public void windowClosed(java.awt.event.WindowEvent e) {
@@ -56,12 +59,20 @@ public final class Desktop {
         });
     }
 
-    /** Sets the theme and shows the login window. Call on the EDT. */
-    public static Desktop open(Options options) {
-        theme(options.dark());
-        Desktop d = new Desktop(options);
-        d.login.setVisible(true);
-        return d;
+    /**
+     * Reads the remembered login (here, not on the EDT), then sets the theme and shows the login window on the EDT.
+     * Call from any thread but the EDT.
+     */
+    public static Desktop start(Options options) throws InterruptedException, InvocationTargetException {
+        LoginSettings remembered = LoginSettings.load(options.configDir());
+        AtomicReference<Desktop> app = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            theme(options.dark());
+            Desktop d = new Desktop(options, remembered);
+            d.login.setVisible(true);
+            app.set(d);
+        });
+        return Objects.requireNonNull(app.get());
     }
 
     /** Switches between the light and dark theme, for the windows that exist too. Call on the EDT. */

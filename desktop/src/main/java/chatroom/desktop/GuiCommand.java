@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.swing.SwingUtilities;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -68,10 +66,8 @@ public final class GuiCommand implements Callable<Integer> {
                 theme != null && theme.dark,
                 LoginSettings.defaultDirectory(),
                 transcripts);
-        AtomicReference<Desktop> app = new AtomicReference<>();
         try {
-            SwingUtilities.invokeAndWait(() -> app.set(Desktop.open(options)));
-            java.util.Objects.requireNonNull(app.get()).closed().get();
+            Desktop.start(options).closed().get();
         } catch (InvocationTargetException | ExecutionException e) {
             err("The desktop client stopped: " + e.getCause());
             return 1;

@@ -49,8 +49,8 @@ class DesktopIT {
         try (Gate gate = new Gate(first.port());
                 ChatClient bobClient = ChatClient.connect(ClientConfig.of("127.0.0.1", first.port(), "bob"), bob)) {
             bobClient.join("#lobby");
-            Desktop app = onEdt(() -> Desktop.open(
-                    new Desktop.Options(Locale.ENGLISH, false, dir.resolve("config"), dir.resolve("logs"))));
+            Desktop app = Desktop.start(
+                    new Desktop.Options(Locale.ENGLISH, false, dir.resolve("config"), dir.resolve("logs")));
             logIn("127.0.0.1:" + gate.port(), "alice");
             JFrame chat = (JFrame) window("chat");
             assertThat(Files.readString(dir.resolve("config/desktop.properties"), StandardCharsets.UTF_8))
@@ -136,8 +136,8 @@ class DesktopIT {
                 ChatClient other =
                         ChatClient.connect(ClientConfig.of("127.0.0.1", server.port(), "小红"), new Recorder())) {
             other.join("#大厅");
-            Desktop app = onEdt(() ->
-                    Desktop.open(new Desktop.Options(Locale.SIMPLIFIED_CHINESE, true, dir.resolve("config"), null)));
+            Desktop app =
+                    Desktop.start(new Desktop.Options(Locale.SIMPLIFIED_CHINESE, true, dir.resolve("config"), null));
 
             logIn("127.0.0.1:" + closedPort, "小明");
             Window login = window("login");
@@ -150,7 +150,14 @@ class DesktopIT {
                     .isTrue();
             screenshot(login, "desktop-login-dark-zh.png");
 
-            run(() -> find(login, "login.name", JTextField.class).setText("小红"));
+            run(() -> find(login, "login.password", JTextField.class).setText("错误的密码"));
+            logIn("127.0.0.1:" + server.port(), "小明");
+            await().atMost(WAIT)
+                    .until(
+                            () -> onEdt(() ->
+                                    find(login, "login.status", JLabel.class).getText()),
+                            t -> t.equals("小明 的名字或密码错误，不再尝试登录。"));
+            run(() -> find(login, "login.password", JTextField.class).setText(""));
             logIn("127.0.0.1:" + server.port(), "小红");
             JFrame chat = (JFrame) window("chat");
             await().atMost(WAIT).until(() -> onEdt(() -> status(chat)), s -> s.contains("已被占用"));
@@ -166,6 +173,20 @@ class DesktopIT {
             run(() -> chatWindow(chat).close());
             app.closed().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aMentionWhileTheWindowIsNotFocusedMarksItsTitleOnce() {
+        String title = onEdt(() -> {
+            JFrame f = new JFrame("alice on 127.0.0.1:6667");
+            Notifier n = new Notifier(f);
+            n.notify("New message from bob", "alice: look");
+            n.notify("New message from bob", "alice: again");
+            n.close();
+            f.dispose();
+            return f.getTitle();
+        });
+        assertThat(title).isEqualTo("(*) alice on 127.0.0.1:6667");
     }
 
     private static void logIn(String server, String name) {
