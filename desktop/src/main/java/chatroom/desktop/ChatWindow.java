@@ -306,7 +306,8 @@ final class ChatWindow extends JFrame implements ChatListener {
     @Override
     public void topic(String room, String text, @Nullable String by) {
         Conversation c = conversation(room, true);
-        boolean changed = !c.topic.equals(text) && everConnected;
+        // on joining, the topic arrives before the member list: only a change in a room we are in is news
+        boolean changed = !c.topic.equals(text) && !c.members.isEmpty();
         c.topic = text;
         c.topicBy = by;
         if (changed) {
