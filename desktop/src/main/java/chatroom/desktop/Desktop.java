@@ -24,14 +24,14 @@ import org.jspecify.annotations.Nullable;
  * The desktop application: the login window, then the chat window of one connection. Built and used on the EDT
  * only; {@link #closed()} completes when the user has closed it and the client has left.
  */
-public final class Desktop {
+final class Desktop {
     /**
      * @param locale the UI language
      * @param dark the dark theme rather than the light one
      * @param configDir where the login window remembers its fields
      * @param logDir where transcripts go, or null for none
      */
-    public record Options(
+    record Options(
             java.util.Locale locale,
             boolean dark,
             Path configDir,
@@ -63,7 +63,7 @@ public final class Desktop {
      * Reads the remembered login (here, not on the EDT), then sets the theme and shows the login window on the EDT.
      * Call from any thread but the EDT.
      */
-    public static Desktop start(Options options) throws InterruptedException, InvocationTargetException {
+    static Desktop start(Options options) throws InterruptedException, InvocationTargetException {
         LoginSettings remembered = LoginSettings.load(options.configDir());
         AtomicReference<Desktop> app = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -75,8 +75,8 @@ public final class Desktop {
         return Objects.requireNonNull(app.get());
     }
 
-    /** Switches between the light and dark theme, for the windows that exist too. Call on the EDT. */
-    public static void theme(boolean dark) {
+    /** Sets the light or dark theme with rounder corners and a font that shows Chinese. Call on the EDT. */
+    private static void theme(boolean dark) {
         if (dark) {
             FlatDarkLaf.setup();
         } else {
@@ -96,7 +96,7 @@ public final class Desktop {
     }
 
     /** Completes once the user closed the application and its client has left. */
-    public CompletableFuture<Void> closed() {
+    CompletableFuture<Void> closed() {
         return closed;
     }
 

@@ -20,6 +20,7 @@ import java.awt.event.InputEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import javax.swing.AbstractButton;
@@ -109,8 +110,10 @@ class DesktopIT {
                 // echo-message: each line is stored before the server echoes it
                 await().atMost(WAIT).until(() -> bob.heard("#lobby", "bob", "missed two"));
                 gate.target(second.port());
+                // the client's back-off doubles while the gate refuses it (up to 30 s between tries)
+                await().atMost(Duration.ofSeconds(45))
+                        .until(() -> onEdt(() -> status(chat)), s -> s.startsWith("Connected as alice"));
                 awaitShown(chat, "#lobby", "bob: missed two");
-                await().atMost(WAIT).until(() -> onEdt(() -> status(chat)), s -> s.startsWith("Connected as alice"));
                 bobClient.send("#lobby", "live again");
                 awaitShown(chat, "#lobby", "bob: live again");
                 String shown = onEdt(() -> conversation(chat, "#lobby").text());
