@@ -129,7 +129,7 @@ class DesktopIT {
     }
 
     @Test
-    void chineseDarkWindowsExplainFailuresAsSentences() throws Exception {
+    void chineseDarkWindowsExplainFailuresAsSentencesAndLogInOverTls() throws Exception {
         Path data = dir.resolve("data");
         int closedPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
@@ -161,7 +161,11 @@ class DesktopIT {
                                     find(login, "login.status", JLabel.class).getText()),
                             t -> t.equals("小明 的名字或密码错误，不再尝试登录。"));
             run(() -> find(login, "login.password", JTextField.class).setText(""));
-            logIn("127.0.0.1:" + server.port(), "小红");
+            run(() -> {
+                find(login, "login.tls", AbstractButton.class).doClick();
+                find(login, "login.trust", AbstractButton.class).doClick();
+            });
+            logIn("127.0.0.1:" + server.tlsPort(), "小红");
             JFrame chat = (JFrame) window("chat");
             await().atMost(WAIT).until(() -> onEdt(() -> status(chat)), s -> s.contains("已被占用"));
             assertThat(onEdt(chat::getTitle)).contains(" 小红_：");
