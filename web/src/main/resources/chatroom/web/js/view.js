@@ -95,6 +95,7 @@ export class View {
     status.textContent = text;
     status.hidden = !text;
     status.dataset.state = state;
+    status.dataset.retryMs = state === 'waiting' ? String(detail) : '';
     document.body.dataset.connection = state;
   }
 
