@@ -93,7 +93,10 @@ final class Browser implements AutoCloseable {
         find("login-nick").clear();
         find("login-nick").sendKeys(nick);
         find("login-button").click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !messageTexts().isEmpty() || joinedRooms() > 0);
+        // joined: the member list shows at least ourselves
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !driver.findElements(By.cssSelector("#member-list .member-name"))
+                        .isEmpty());
         return this;
     }
 
@@ -113,10 +116,6 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector("#messages li.message:not(.pending) .text")).stream()
                 .map(WebElement::getText)
                 .toList();
-    }
-
-    int joinedRooms() {
-        return driver.findElements(By.cssSelector("#room-list button")).size();
     }
 
     /** Opens a conversation by its name in the sidebar. */
