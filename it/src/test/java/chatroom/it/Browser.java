@@ -78,8 +78,8 @@ final class Browser implements AutoCloseable {
                 .orElse(null);
         if (found == null) {
             if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(name + " is not installed (CI installs the Debian packages chromium and "
-                        + "chromium-driver)");
+                throw new AssertionError(
+                        name + " is not installed (CI installs the Debian packages chromium and " + "chromium-driver)");
             }
             Assumptions.abort(name + " is not installed");
         }
@@ -144,7 +144,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -95,7 +95,10 @@ final class TestServer implements AutoCloseable {
         HistoryLog history = new HistoryWriter(
                 new JdbcHistoryStore(database), true, Retention.KEEP_EVERYTHING, InstantSource.system());
         try {
-            return new TestServer(ChatServer.start(c, t, listen, tls, JdbcStores.in(database, history)), dataDir, true);
+            return new TestServer(
+                    ChatServer.start(c, t, listen, tls, JdbcStores.in(database, history, dataDir.resolve("files"))),
+                    dataDir,
+                    true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

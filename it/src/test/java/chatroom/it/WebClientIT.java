@@ -61,7 +61,8 @@ class WebClientIT {
 
             List<String> all = List.of("hello everyone", "大家好！", "irc 用户 carol here", "telnet 用户 dave here");
             for (Browser b : List.of(alice, bob)) {
-                await().atMost(WAIT).untilAsserted(() -> assertThat(b.messageTexts()).containsExactlyElementsOf(all));
+                await().atMost(WAIT)
+                        .untilAsserted(() -> assertThat(b.messageTexts()).containsExactlyElementsOf(all));
             }
             carol.expect("大家好！");
             dave.expect("大家好！");
@@ -81,7 +82,8 @@ class WebClientIT {
             bob.login(base(), "bob", "en");
             carol.login(base(), "carol", "en");
             await().atMost(WAIT)
-                    .until(() -> !alice.driver.findElements(By.cssSelector(".member-name[data-nick='bob']"))
+                    .until(() -> !alice.driver
+                            .findElements(By.cssSelector(".member-name[data-nick='bob']"))
                             .isEmpty());
 
             new org.openqa.selenium.interactions.Actions(alice.driver)
@@ -92,7 +94,8 @@ class WebClientIT {
             alice.type("now everyone");
 
             await().atMost(WAIT)
-                    .until(() -> !bob.driver.findElements(By.cssSelector("button.conversation[data-name='alice'] .badge"))
+                    .until(() -> !bob.driver
+                            .findElements(By.cssSelector("button.conversation[data-name='alice'] .badge"))
                             .isEmpty());
             bob.open("alice");
             awaitLines(bob, "just for bob, 只给你");
@@ -126,7 +129,9 @@ class WebClientIT {
     @Test
     void historyOnOpenOnReloadAndByScrollingBack() {
         server = TestServer.startWithHttp(data, 0);
-        List<String> sent = IntStream.range(0, 80).mapToObj(i -> "line " + i + " 第" + i + "行").toList();
+        List<String> sent = IntStream.range(0, 80)
+                .mapToObj(i -> "line " + i + " 第" + i + "行")
+                .toList();
         try (RawClient carol = server.register("carol");
                 Browser alice = Browser.open(1100, 720)) {
             carol.send("JOIN #lobby").expect("366");
@@ -134,7 +139,8 @@ class WebClientIT {
             carol.sync();
 
             alice.login(base(), "alice", "en");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(alice.messageTexts()).endsWith(sent.get(79)));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(alice.messageTexts()).endsWith(sent.get(79)));
             assertThat(alice.messageTexts()).hasSizeLessThan(80);
 
             await().atMost(WAIT).untilAsserted(() -> {
@@ -144,7 +150,8 @@ class WebClientIT {
             });
 
             alice.driver.navigate().refresh();
-            await().atMost(WAIT).untilAsserted(() -> assertThat(alice.messageTexts()).endsWith(sent.get(79)));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(alice.messageTexts()).endsWith(sent.get(79)));
         }
     }
 
@@ -174,14 +181,14 @@ class WebClientIT {
                 carol.send("JOIN #lobby").expect("366");
                 missed.forEach(line -> carol.send("PRIVMSG #lobby :" + line));
                 carol.sync();
-                await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(alice.messageTexts())
-                        .containsSubsequence("before the restart", "missed 1", "missed 2 错过的", "missed 3"));
+                await().atMost(Duration.ofSeconds(40))
+                        .untilAsserted(() -> assertThat(alice.messageTexts())
+                                .containsSubsequence("before the restart", "missed 1", "missed 2 错过的", "missed 3"));
                 carol.send("PRIVMSG #lobby :after the restart");
                 awaitLines(alice, "after the restart");
             }
             assertThat(alice.messageTexts())
-                    .containsExactly(
-                            "before the restart", "missed 1", "missed 2 错过的", "missed 3", "after the restart");
+                    .containsExactly("before the restart", "missed 1", "missed 2 错过的", "missed 3", "after the restart");
         }
     }
 }

@@ -291,7 +291,7 @@ final class ServerCommand implements Callable<Integer> {
                     transportConfig(),
                     new ListenConfig(bind, ircPort, plainPort, ircTlsPort, plainBind == null ? bind : plainBind),
                     tls,
-                    JdbcStores.in(database, history));
+                    JdbcStores.in(database, history, dataDir.resolve("files")));
         } catch (IllegalStateException | IllegalArgumentException | HistoryException e) {
             err.println("Cannot start: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
