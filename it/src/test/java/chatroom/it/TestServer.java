@@ -71,6 +71,17 @@ final class TestServer implements AutoCloseable {
                 tempDir());
     }
 
+    /** With the HTTP port (IRC over WebSocket, health, metrics) on a free port, plain HTTP. */
+    static TestServer startWithHttp() {
+        return start(
+                ServerConfig.defaults().withFlood(0, 0),
+                TransportConfig.defaults(),
+                new ListenConfig("127.0.0.1", 0, 0).withHttp(0, false),
+                null,
+                null,
+                tempDir());
+    }
+
     static TestServer start(UnaryOperator<ServerConfig> chat, UnaryOperator<TransportConfig> transport) {
         return start(chat, transport, null);
     }
@@ -115,6 +126,10 @@ final class TestServer implements AutoCloseable {
 
     InetSocketAddress ircTls() {
         return Objects.requireNonNull(server.ircTlsAddress());
+    }
+
+    InetSocketAddress http() {
+        return Objects.requireNonNull(server.httpAddress());
     }
 
     InetSocketAddress irc() {

@@ -86,7 +86,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(
             names = "--http-port",
             defaultValue = "8080",
-            description = "HTTP port for the web client (served from a later release; accepted now).")
+            description = "HTTP port: IRC over WebSocket at /irc, /healthz, /metrics; HTTPS with --tls-cert"
+                    + " (0 = any free port, -1 = off).")
     int httpPort;
 
     @Option(names = "--data-dir", defaultValue = "./data", description = "Where data and logs are kept.")
@@ -281,7 +282,8 @@ final class ServerCommand implements Callable<Integer> {
                 return 2;
             }
             ServerConfig chat = chatConfig();
-            var tls = ircTlsPort == ListenConfig.DISABLED
+            boolean https = tlsCert != null && httpPort != ListenConfig.DISABLED;
+            var tls = ircTlsPort == ListenConfig.DISABLED && !https
                     ? null
                     : TlsContexts.server(tlsCert, tlsKey, dataDir, chat.serverName());
             Database database = Database.open(DatabaseUrl.parse(db, dataDir));
@@ -289,7 +291,8 @@ final class ServerCommand implements Callable<Integer> {
             server = ChatServer.start(
                     chat,
                     transportConfig(),
-                    new ListenConfig(bind, ircPort, plainPort, ircTlsPort, plainBind == null ? bind : plainBind),
+                    new ListenConfig(bind, ircPort, plainPort, ircTlsPort, plainBind == null ? bind : plainBind)
+                            .withHttp(httpPort, https),
                     tls,
                     JdbcStores.in(database, history, dataDir.resolve("files")));
         } catch (IllegalStateException | IllegalArgumentException | HistoryException e) {
@@ -300,6 +303,7 @@ final class ServerCommand implements Callable<Integer> {
         printListening(out, "irc", server.ircAddress());
         printListening(out, "plain", server.plainAddress());
         printListening(out, "irc-tls", server.ircTlsAddress());
+        printListening(out, "http", server.httpAddress());
         log.info("chatroom started; data in {}", dataDir.toAbsolutePath().normalize());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> shutdown(server, stopped), "chatroom-shutdown");

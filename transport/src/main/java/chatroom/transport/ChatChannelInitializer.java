@@ -30,7 +30,18 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             TransportConfig transport,
             ConnectionLimiter limiter,
             ExceptionHandler exceptions,
-            ChannelGroup connections) {}
+            ChannelGroup connections,
+            ServerMetrics metrics) {
+        SessionHandler sessionHandler(Connection.Protocol protocol, List<String> autoJoin, String metricsLabel) {
+            return new SessionHandler(
+                    hub,
+                    dispatcher,
+                    protocol,
+                    autoJoin,
+                    transport.registrationTimeout(),
+                    metrics.forProtocol(metricsLabel));
+        }
+    }
 
     private final Connection.Protocol protocol;
     private final Shared shared;
@@ -77,12 +88,10 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
         }
         p.addLast(
                 PipelineNames.SESSION,
-                new SessionHandler(
-                        shared.hub(),
-                        shared.dispatcher(),
+                shared.sessionHandler(
                         protocol,
                         autoJoin,
-                        shared.transport().registrationTimeout()));
+                        protocol == Connection.Protocol.IRC ? ServerMetrics.IRC : ServerMetrics.PLAIN));
         p.addLast(PipelineNames.EXCEPTIONS, shared.exceptions());
     }
 }

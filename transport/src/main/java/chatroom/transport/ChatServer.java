@@ -56,6 +56,8 @@ public final class ChatServer {
     private @Nullable InetSocketAddress ircAddress;
     private @Nullable InetSocketAddress plainAddress;
     private @Nullable InetSocketAddress ircTlsAddress;
+    private @Nullable InetSocketAddress httpAddress;
+    private final ServerMetrics metrics = new ServerMetrics();
 
     private final HistoryLog history;
     private final RoomLog rooms;
@@ -65,7 +67,11 @@ public final class ChatServer {
         this.history = stores.history();
         this.rooms = stores.rooms();
         this.state = new ServerState(
-                config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT), new VirtualThreadOffload(hub), stores);
+                config,
+                clock,
+                new NettyOutbox(PooledByteBufAllocator.DEFAULT, metrics),
+                new VirtualThreadOffload(hub),
+                stores);
         this.dispatcher = new Dispatcher(state);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
@@ -73,7 +79,8 @@ public final class ChatServer {
 
     /**
      * Loads the K-lines, starts the history writer, loads the registered rooms, then starts the listeners, so nobody
-     * connects before the rooms are there; {@code tls} is required when {@code listen} enables the TLS port. The
+     * connects before the rooms are there; {@code tls} is required when {@code listen} enables the TLS port or HTTP
+     * over TLS. The
      * server owns the stores' history and room logs from here on and closes them last on shutdown.
      */
     public static ChatServer start(
@@ -91,6 +98,7 @@ public final class ChatServer {
                         return klines.size();
                     })
                     .join();
+            server.history.onCommit(server.metrics::commitNanos);
             server.state.history().start(server.hub);
             server.hub.every(java.time.Duration.ofSeconds(1), server.dispatcher::tick);
             List<RegisteredRoom> kept = server.rooms.load();
@@ -120,7 +128,8 @@ public final class ChatServer {
                 transport,
                 new ConnectionLimiter(transport.maxConnectionsPerIp(), transport.connectsPerIpPerMinute()),
                 new ExceptionHandler(),
-                connections);
+                connections,
+                metrics);
         // the TLS port first: the sts policy offered on the plain port names it
         if (listen.ircTlsPort() != ListenConfig.DISABLED) {
             if (tls == null) {
@@ -138,10 +147,15 @@ public final class ChatServer {
         }
         ircAddress = listen(listen.bind(), listen.ircPort(), new ChatChannelInitializer(IRC, shared, null));
         plainAddress = listen(listen.plainBind(), listen.plainPort(), new ChatChannelInitializer(PLAIN, shared, null));
+        if (listen.httpTls() && listen.httpPort() != ListenConfig.DISABLED && tls == null) {
+            throw new IllegalStateException("HTTPS needs a TLS context");
+        }
+        httpAddress = listen(
+                listen.bind(), listen.httpPort(), new HttpChannelInitializer(shared, listen.httpTls() ? tls : null));
     }
 
     /** Listens on {@code port} unless it is {@link ListenConfig#DISABLED}; returns the bound address or null. */
-    private @Nullable InetSocketAddress listen(String bind, int port, ChatChannelInitializer init)
+    private @Nullable InetSocketAddress listen(String bind, int port, io.netty.channel.ChannelHandler init)
             throws InterruptedException {
         if (port == ListenConfig.DISABLED) {
             return null;
@@ -176,6 +190,11 @@ public final class ChatServer {
 
     public @Nullable InetSocketAddress ircTlsAddress() {
         return ircTlsAddress;
+    }
+
+    /** The HTTP port (WebSocket IRC at {@code /irc}, {@code /healthz}, {@code /metrics}), or null when disabled. */
+    public @Nullable InetSocketAddress httpAddress() {
+        return httpAddress;
     }
 
     /** Runs {@code query} on the hub and returns its result; for consoles and tests, never for event loops. */

@@ -1,0 +1,161 @@
+package chatroom.transport;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP port's requests before any WebSocket: {@code /irc} (and {@code /}) with a WebSocket upgrade go on to
+ * Netty's {@code WebSocketServerProtocolHandler}; {@code /healthz} answers once the hub has run a task; {@code
+ * /metrics} is the Prometheus text exposition; everything else is 404. Requests that do not parse get 400 and a close.
+ * Every answer is small text with {@code nosniff} and a Content-Security-Policy that allows nothing.
+ */
+final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+    static final String IRC_PATH = "/irc";
+    private static final long HEALTH_TIMEOUT_SECONDS = 5;
+
+    private final ChatChannelInitializer.Shared shared;
+
+    HttpRouter(ChatChannelInitializer.Shared shared) {
+        super(FullHttpRequest.class, true);
+        this.shared = shared;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (req.decoderResult().isFailure()) {
+            String why = String.valueOf(req.decoderResult().cause().getMessage());
+            respond(ctx, req, HttpResponseStatus.BAD_REQUEST, "Bad request: " + why, false);
+            return;
+        }
+        String path = new QueryStringDecoder(req.uri()).path();
+        boolean upgrade = req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+        // "/" too: irctest and clients configured with a bare ws://host:port connect there (Ergo accepts any path)
+        if (path.equals(IRC_PATH) || (path.equals("/") && upgrade)) {
+            if (!upgrade) {
+                respond(
+                        ctx,
+                        req,
+                        HttpResponseStatus.UPGRADE_REQUIRED,
+                        "IRC over WebSocket: connect with a WebSocket client (subprotocol " + WebSocketIrcCodec.TEXT
+                                + " or " + WebSocketIrcCodec.BINARY + ")",
+                        false);
+                return;
+            }
+            req.setUri(IRC_PATH);
+            ctx.fireChannelRead(req.retain());
+            return;
+        }
+        boolean read = req.method().equals(HttpMethod.GET) || req.method().equals(HttpMethod.HEAD);
+        switch (path) {
+            case "/healthz" -> {
+                if (read) {
+                    health(ctx, req.retain());
+                } else {
+                    respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "Use GET", false);
+                }
+            }
+            case "/metrics" -> {
+                if (read) {
+                    FullHttpResponse res = response(
+                            req, HttpResponseStatus.OK, shared.metrics().scrape());
+                    res.headers()
+                            .set(HttpHeaderNames.CONTENT_TYPE, shared.metrics().contentType());
+                    send(ctx, res, HttpUtil.isKeepAlive(req));
+                } else {
+                    respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "Use GET", false);
+                }
+            }
+            default -> respond(ctx, req, HttpResponseStatus.NOT_FOUND, "Not found", HttpUtil.isKeepAlive(req));
+        }
+    }
+
+    /** 200 once the hub has run a task for us, 503 if it has not within the timeout or refuses work. */
+    private void health(ChannelHandlerContext ctx, FullHttpRequest req) {
+        boolean[] answered = {false};
+        ScheduledFuture<?> timeout = ctx.executor()
+                .schedule(
+                        () -> {
+                            if (!answered[0]) {
+                                answered[0] = true;
+                                respond(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, "hub not answering", false);
+                                req.release();
+                            }
+                        },
+                        HEALTH_TIMEOUT_SECONDS,
+                        TimeUnit.SECONDS);
+        try {
+            shared.hub()
+                    .execute(() -> ctx.executor().execute(() -> {
+                        if (!answered[0]) {
+                            answered[0] = true;
+                            timeout.cancel(false);
+                            respond(ctx, req, HttpResponseStatus.OK, "ok", HttpUtil.isKeepAlive(req));
+                            req.release();
+                        }
+                    }));
+        } catch (RejectedExecutionException e) {
+            answered[0] = true;
+            timeout.cancel(false);
+            respond(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down", false);
+            req.release();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            ctx.close(); // an HTTP connection nobody uses (the idle stage goes once a WebSocket is up)
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    static void respond(
+            ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String text, boolean keepAlive) {
+        FullHttpResponse res = response(req, status, (text + "\n").getBytes(StandardCharsets.UTF_8));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        if (status.equals(HttpResponseStatus.UPGRADE_REQUIRED)) {
+            res.headers().set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+        }
+        send(ctx, res, keepAlive);
+    }
+
+    private static FullHttpResponse response(FullHttpRequest req, HttpResponseStatus status, byte[] body) {
+        boolean head = req.method().equals(HttpMethod.HEAD);
+        FullHttpResponse res = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, status, head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        res.headers()
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set("X-Content-Type-Options", "nosniff")
+                .set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        return res;
+    }
+
+    private static void send(ChannelHandlerContext ctx, FullHttpResponse res, boolean keepAlive) {
+        if (keepAlive) {
+            HttpUtil.setKeepAlive(res, true);
+            ctx.writeAndFlush(res);
+        } else {
+            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}
