@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * One headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) showing the web client. Missing
@@ -89,7 +88,10 @@ final class Browser implements AutoCloseable {
     /** Opens the web client at {@code base} and logs in as {@code nick}, in English or Chinese ("en", "zh"). */
     Browser login(String base, String nick, String language) {
         driver.get(base);
-        new Select(find("lang-select")).selectByValue(language);
+        script(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))",
+                find("lang-select"),
+                language);
         find("login-nick").clear();
         find("login-nick").sendKeys(nick);
         find("login-button").click();

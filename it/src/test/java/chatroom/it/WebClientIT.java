@@ -108,6 +108,54 @@ class WebClientIT {
     }
 
     @Test
+    void aSharedImageShowsItsPreviewAndDownloadsByteForByte() throws Exception {
+        server = TestServer.startWithHttp(data, 0);
+        Path image = data.resolve("猫 cat.png");
+        java.nio.file.Files.write(image, png());
+        try (Browser alice = Browser.open(1100, 720);
+                Browser bob = Browser.open(1100, 720)) {
+            alice.login(base(), "alice", "en");
+            bob.login(base(), "bob", "zh");
+            alice.script("arguments[0].hidden = false", alice.find("file-input"));
+            alice.find("file-input").sendKeys(image.toAbsolutePath().toString());
+
+            await().atMost(WAIT)
+                    .until(() -> bob.driver
+                                    .findElements(By.cssSelector("#messages img.preview"))
+                                    .size()
+                            == 1);
+            String src = bob.driver
+                    .findElement(By.cssSelector("#messages img.preview"))
+                    .getAttribute("src");
+            assertThat(src).startsWith(base() + "files/").endsWith("/%E7%8C%AB%20cat.png");
+            await().atMost(WAIT)
+                    .until(() -> Long.valueOf(1)
+                            .equals(bob.script("const i = document.querySelector('#messages img.preview');"
+                                    + " return i.complete && i.naturalWidth === 40 ? 1 : 0")));
+            var download = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(src))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(download.body()).isEqualTo(java.nio.file.Files.readAllBytes(image));
+            bob.screenshot("web-image-preview-zh");
+        }
+    }
+
+    /** A 40 x 24 PNG with a gradient. */
+    private static byte[] png() throws java.io.IOException {
+        var img = new java.awt.image.BufferedImage(40, 24, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 40; x++) {
+            for (int y = 0; y < 24; y++) {
+                img.setRGB(x, y, (x * 6) << 16 | (y * 10) << 8 | 180);
+            }
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
     void markupIsShownAsText() {
         server = TestServer.startWithHttp(data, 0);
         try (Browser alice = Browser.open(1100, 720);

@@ -34,16 +34,21 @@ public final class JdbcUploadStore implements UploadStore {
     }
 
     @Override
-    public void put(Upload u, Path content) throws IOException {
+    public void put(Upload u, InputStream content) throws IOException {
         if (!u.sha256().matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256: " + u.sha256());
         }
         Path target = blob(u.sha256());
-        Files.createDirectories(target.getParent());
-        if (Files.exists(target)) {
-            Files.delete(content);
-        } else {
-            Files.move(content, target, StandardCopyOption.ATOMIC_MOVE);
+        Path dir = Files.createDirectories(folder.resolve(u.sha256().substring(0, 2)));
+        if (!Files.exists(target)) {
+            // written beside its final name, then renamed: a crash never leaves half a file under that name
+            Path partial = Files.createTempFile(dir, "upload", ".part");
+            try {
+                Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
         }
         db.update(
                 "save an upload",

@@ -3,7 +3,6 @@ package chatroom.core.upload;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +16,8 @@ public final class InMemoryUploadStore implements UploadStore {
     private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
 
     @Override
-    public void put(Upload upload, Path content) throws IOException {
-        contents.put(upload.sha256(), Files.readAllBytes(content));
-        Files.deleteIfExists(content);
+    public void put(Upload upload, InputStream content) throws IOException {
+        contents.put(upload.sha256(), content.readAllBytes());
         uploads.put(upload.id(), upload);
     }
 

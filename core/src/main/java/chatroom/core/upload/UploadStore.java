@@ -12,11 +12,8 @@ import java.util.Optional;
  * the event loops.
  */
 public interface UploadStore {
-    /**
-     * Keeps the file at {@code content} (which the store may move or delete) as {@code upload}; the upload's {@code
-     * sha256} and {@code size} must describe that content.
-     */
-    void put(Upload upload, Path content) throws IOException;
+    /** Keeps {@code content} as {@code upload}, whose {@code sha256} and {@code size} must describe it. */
+    void put(Upload upload, InputStream content) throws IOException;
 
     /** A file that was shared and not deleted. */
     Optional<Upload> find(String id);

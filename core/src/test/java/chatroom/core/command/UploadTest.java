@@ -9,17 +9,11 @@ import chatroom.core.upload.UploadGrants;
 import chatroom.core.upload.UploadPolicy;
 import chatroom.core.user.Session;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class UploadTest {
-    @TempDir
-    Path dir;
-
     private static ChatFixture withUploads(UploadPolicy.Who who) {
         ChatFixture f = new ChatFixture(ServerConfig.defaults()
                 .withFlood(0, 0)
@@ -90,7 +84,7 @@ class UploadTest {
         ChatFixture f = withUploads(UploadPolicy.Who.EVERYONE);
         Session alice = f.register("alice");
         Session bob = f.register("bob");
-        Path content = Files.writeString(dir.resolve("blob"), "png");
+        var content = new java.io.ByteArrayInputStream(new byte[] {'p', 'n', 'g'});
         f.state
                 .uploads()
                 .put(

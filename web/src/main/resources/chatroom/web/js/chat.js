@@ -104,6 +104,22 @@ export class Chat {
     this.connection.quit('bye');
   }
 
+  /** A token for sharing files (the IRC command UPLOAD), kept while it is valid. */
+  uploadToken() {
+    if (this.token && this.token.until > Date.now()) return Promise.resolve(this.token.value);
+    return new Promise((resolve, reject) => {
+      this.tokenWaiters = (this.tokenWaiters || []).concat([{ resolve, reject }]);
+      if (!this.connection.send('UPLOAD', { queue: false })) reject(new Error('offline'));
+    });
+  }
+
+  tokenAnswer(error, value, seconds) {
+    if (!error) this.token = { value, until: Date.now() + (Number(seconds) - 30) * 1000 };
+    const waiters = this.tokenWaiters || [];
+    this.tokenWaiters = [];
+    waiters.forEach((w) => (error ? w.reject(new Error(error)) : w.resolve(value)));
+  }
+
   // --- the connection's handler ---
 
   status(state, detail) {
@@ -401,7 +417,15 @@ const HANDLERS = {
       }
     }
   },
+  NOTE(m) {
+    if (m.params[0] === 'UPLOAD' && m.params[1] === 'TOKEN') this.tokenAnswer(null, m.params[2], m.params[3]);
+    else this.view.notice('server', m.params.slice(-1)[0]);
+  },
   FAIL(m) {
+    if (m.params[0] === 'UPLOAD') {
+      this.tokenAnswer(m.params[1], null);
+      return;
+    }
     if (m.params[0] === 'CHATHISTORY') {
       const c = this.find(m.params[2] || '');
       if (c) c.loading = null;

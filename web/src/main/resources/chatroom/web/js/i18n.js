@@ -43,6 +43,12 @@ const TEXTS = {
     whisperTo: 'Whisper with {nick}',
     away: 'away',
     you: 'you',
+    attach: 'Share a file',
+    uploading: 'Uploading {name}…',
+    uploadFailed: 'The file could not be shared: {reason}',
+    uploadNeedsAccount: 'Only people logged in to an account may share files here.',
+    uploadOff: 'File sharing is off on this server.',
+    uploadOffline: 'Files can be shared once the connection is back.',
   },
   zh: {
     title: 'chatroom 聊天室',
@@ -86,6 +92,12 @@ const TEXTS = {
     whisperTo: '与 {nick} 私聊',
     away: '离开',
     you: '你',
+    attach: '分享文件',
+    uploading: '正在上传 {name}…',
+    uploadFailed: '文件分享失败：{reason}',
+    uploadNeedsAccount: '只有登录账号的用户才能在这里分享文件。',
+    uploadOff: '此服务器已关闭文件分享。',
+    uploadOffline: '连接恢复后才能分享文件。',
   },
 };
 

@@ -1,6 +1,7 @@
 // The web client's entry point: the login form, then the chat page wired to a Chat over /irc.
 import { Chat } from './chat.js';
 import { applyTo, lang, setLang, t } from './i18n.js';
+import { upload } from './upload.js';
 import { View } from './view.js';
 
 const $ = (id) => document.getElementById(id);
@@ -100,6 +101,29 @@ function complete(event) {
   input.value = before.slice(0, before.length - word.length) + match + suffix + input.value.slice(input.selectionStart);
 }
 
+async function share(files) {
+  if (!chat || !view.active) return;
+  const conversation = view.active;
+  for (const file of files) {
+    const bar = $('upload-progress');
+    try {
+      const token = await chat.uploadToken();
+      bar.hidden = false;
+      bar.value = 0;
+      $('upload-name').textContent = t('uploading', { name: file.name || 'file' });
+      $('upload-name').hidden = false;
+      const url = await upload(file, token, (f) => { bar.value = f; });
+      chat.say(conversation, url, false);
+    } catch (e) {
+      const key = { ACCOUNT_REQUIRED: 'uploadNeedsAccount', DISABLED: 'uploadOff', offline: 'uploadOffline' }[e.message];
+      view.notice('client', key ? t(key) : t('uploadFailed', { reason: e.message }));
+    } finally {
+      bar.hidden = true;
+      $('upload-name').hidden = true;
+    }
+  }
+}
+
 function move(step) {
   if (!chat || !view.active) return;
   const all = [...chat.conversations.values()];
@@ -134,6 +158,33 @@ function wire() {
     if (chat) chat.quit();
     chat = null;
     showLogin('');
+  });
+  $('attach-button').addEventListener('click', () => $('file-input').click());
+  $('file-input').addEventListener('change', (e) => {
+    share([...e.target.files]);
+    e.target.value = '';
+  });
+  $('input').addEventListener('paste', (e) => {
+    const files = [...(e.clipboardData?.files || [])];
+    if (files.length) {
+      e.preventDefault();
+      share(files);
+    }
+  });
+  const main = document.querySelector('.main');
+  main.addEventListener('dragover', (e) => {
+    if ([...e.dataTransfer.types].includes('Files')) {
+      e.preventDefault();
+      main.classList.add('dropping');
+    }
+  });
+  main.addEventListener('dragleave', () => main.classList.remove('dropping'));
+  main.addEventListener('drop', (e) => {
+    main.classList.remove('dropping');
+    if (e.dataTransfer.files.length) {
+      e.preventDefault();
+      share([...e.dataTransfer.files]);
+    }
   });
   $('menu-button').addEventListener('click', () => document.body.classList.toggle('show-sidebar'));
   $('members-button').addEventListener('click', () => document.body.classList.toggle('show-members'));

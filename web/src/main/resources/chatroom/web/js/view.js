@@ -2,6 +2,7 @@
 // with textContent, never as HTML.
 import { fold } from './irc.js';
 import { t } from './i18n.js';
+import { isSharedImage, linkify } from './upload.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -201,7 +202,7 @@ export class View {
       if (l.notice) item.classList.add('notice');
       const nick = el('span', 'nick', l.action ? `* ${l.nick}` : l.nick);
       nick.style.color = nickColor(l.nick);
-      item.append(nick, el('span', 'text', l.text));
+      item.append(nick, this.text(l.text));
       if (l.action) item.classList.add('action');
     } else if (l.kind === 'event') {
       item.append(el('span', 'text', t(l.text.key, l.text)));
@@ -209,6 +210,35 @@ export class View {
       item.append(el('span', 'text', l.text));
     }
     return item;
+  }
+
+  /** Message text with its links made clickable and shared images previewed; all of it as text nodes. */
+  text(value) {
+    const span = el('span', 'text');
+    for (const part of linkify(value)) {
+      if (part.text !== undefined) {
+        span.append(document.createTextNode(part.text));
+        continue;
+      }
+      const a = el('a', 'link', part.link);
+      a.href = part.link;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      span.append(a);
+      if (isSharedImage(part.link)) {
+        const img = el('img', 'preview');
+        img.src = part.link;
+        img.alt = decodeURIComponent(new URL(part.link).pathname.split('/').pop());
+        img.loading = 'lazy';
+        const link = el('a', 'preview-link');
+        link.href = part.link;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        link.append(img);
+        span.append(link);
+      }
+    }
+    return span;
   }
 
   pendingLine(p) {
