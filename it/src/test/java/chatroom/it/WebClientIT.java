@@ -54,9 +54,13 @@ class WebClientIT {
             bob.login(base(), "鲍勃", "zh");
             carol.send("JOIN #lobby").expect("366");
 
+            // one after the other: lines from different connections have no order of their own
             alice.type("hello everyone");
+            awaitLines(bob, "hello everyone");
             bob.type("大家好！");
+            awaitLines(alice, "大家好！");
             carol.send("PRIVMSG #lobby :irc 用户 carol here");
+            awaitLines(alice, "irc 用户 carol here");
             dave.send("say telnet 用户 dave here");
 
             List<String> all = List.of("hello everyone", "大家好！", "irc 用户 carol here", "telnet 用户 dave here");
@@ -86,9 +90,11 @@ class WebClientIT {
                             .findElements(By.cssSelector(".member-name[data-nick='bob']"))
                             .isEmpty());
 
-            new org.openqa.selenium.interactions.Actions(alice.driver)
-                    .doubleClick(alice.driver.findElement(By.cssSelector(".member-name[data-nick='bob']")))
-                    .perform();
+            // the member list is redrawn as people come and go, so the double click is dispatched in the page
+            alice.script("document.querySelector(\".member-name[data-nick='bob']\")"
+                    + ".dispatchEvent(new MouseEvent('dblclick', {bubbles: true}))");
+            await().atMost(WAIT)
+                    .until(() -> alice.find("conversation-title").getText().contains("bob"));
             alice.type("just for bob, 只给你");
             alice.open("#lobby");
             alice.type("now everyone");
