@@ -73,9 +73,14 @@ final class TestServer implements AutoCloseable {
 
     /** With the HTTP port (IRC over WebSocket, health, metrics) on a free port, plain HTTP. */
     static TestServer startWithHttp() {
+        return startWithHttp(t -> t);
+    }
+
+    /** As {@link #startWithHttp()} with the transport limits changed by {@code transport}. */
+    static TestServer startWithHttp(UnaryOperator<TransportConfig> transport) {
         return start(
                 ServerConfig.defaults().withFlood(0, 0),
-                TransportConfig.defaults(),
+                transport.apply(TransportConfig.defaults()),
                 new ListenConfig("127.0.0.1", 0, 0).withHttp(0, false),
                 null,
                 null,
@@ -102,6 +107,18 @@ final class TestServer implements AutoCloseable {
                 null,
                 dataDir);
         return new TestServer(s.server, dataDir, false);
+    }
+
+    /** With HTTPS on the HTTP port, using the self-signed certificate kept in {@code dataDir}. */
+    static TestServer startWithHttps(Path dataDir) {
+        ServerConfig c = ServerConfig.defaults().withFlood(0, 0);
+        return start(
+                c,
+                TransportConfig.defaults(),
+                new ListenConfig("127.0.0.1", 0, 0).withHttp(0, true),
+                chatroom.transport.TlsContexts.server(null, null, dataDir, c.serverName()),
+                null,
+                tempDir());
     }
 
     static TestServer start(UnaryOperator<ServerConfig> chat, UnaryOperator<TransportConfig> transport) {

@@ -113,7 +113,7 @@ class WebSocketIT {
         }
     }
 
-    private static HttpResponse<String> get(InetSocketAddress http, String path) throws Exception {
+    static HttpResponse<String> get(InetSocketAddress http, String path) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.getPort() + path))
                         .timeout(Duration.ofSeconds(10))
@@ -285,5 +285,26 @@ class WebSocketIT {
         server.close();
         assertThat(web.closed).succeedsWithin(Duration.ofSeconds(10)).asString().startsWith("1000 ");
         assertThat(web.frames).anySatisfy(f -> assertThat(f).startsWith("T ERROR :"));
+    }
+
+    @Test
+    void withACertificateTheHttpPortSpeaksTls(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir) {
+        try (TestServer server = TestServer.startWithHttps(dataDir);
+                RawClient https = RawClient.connectTls(server.http(), cert -> {})) {
+            https.send("GET /healthz HTTP/1.1").send("Host: 127.0.0.1").send("");
+            https.expect("HTTP/1.1 200 OK");
+            https.expect("ok");
+        }
+    }
+
+    @Test
+    void aConnectionOverTheLimitGets503WithTheReason() {
+        try (TestServer server = TestServer.startWithHttp(t -> t.withConnectionLimits(1, 0));
+                RawClient first = server.register("first");
+                RawWebSocket second = RawWebSocket.socket(server.http())) {
+            second.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(second.readToEnd()).startsWith("HTTP/1.1 503 ").contains("Too many connections");
+            first.send("PING :fine").expect("fine");
+        }
     }
 }

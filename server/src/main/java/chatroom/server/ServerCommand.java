@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "server",
         mixinStandardHelpOptions = true,
-        description = "Run the chat server (IRC, plain-text telnet).",
+        description = "Run the chat server (IRC, plain-text telnet, IRC over WebSocket, health and metrics over HTTP).",
         showDefaultValues = true,
         sortOptions = false)
 final class ServerCommand implements Callable<Integer> {

@@ -288,6 +288,12 @@ public final class ChatServer {
                         return null;
                     })
                     .get(5, TimeUnit.SECONDS);
+            // HTTP connections that never became a WebSocket have no session to tell: closed at once
+            for (Channel ch : connections) {
+                if (ch.pipeline().get(io.netty.handler.codec.http.HttpServerCodec.class) != null) {
+                    ch.close();
+                }
+            }
             // the Disconnector closes each connection once its ERROR line is written (or after a grace period)
             connections.newCloseFuture().await(5, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {

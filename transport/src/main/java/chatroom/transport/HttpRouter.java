@@ -73,11 +73,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             case "/metrics" -> {
                 if (read) {
-                    FullHttpResponse res = response(
-                            req, HttpResponseStatus.OK, shared.metrics().scrape());
-                    res.headers()
-                            .set(HttpHeaderNames.CONTENT_TYPE, shared.metrics().contentType());
-                    send(ctx, res, HttpUtil.isKeepAlive(req));
+                    metrics(ctx, req);
                 } else {
                     respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "Use GET", false);
                 }
@@ -150,6 +146,22 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
+    /**
+     * The scrape runs on a virtual thread: the histogram's collection may wait briefly for an observation in flight on
+     * the history writer, and an event loop never waits. The response is written from there (Netty hands it over).
+     */
+    private void metrics(ChannelHandlerContext ctx, FullHttpRequest req) {
+        HttpMethod method = req.method();
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        ServerMetrics metrics = shared.metrics();
+        Thread.ofVirtual().name("chatroom-metrics").start(() -> {
+            byte[] body = metrics.scrape();
+            FullHttpResponse res = response(method, HttpResponseStatus.OK, body);
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, metrics.contentType());
+            send(ctx, res, keepAlive);
+        });
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
@@ -161,7 +173,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     static void respond(
             ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String text, boolean keepAlive) {
-        FullHttpResponse res = response(req, status, (text + "\n").getBytes(StandardCharsets.UTF_8));
+        FullHttpResponse res = response(req.method(), status, (text + "\n").getBytes(StandardCharsets.UTF_8));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         if (status.equals(HttpResponseStatus.UPGRADE_REQUIRED)) {
             res.headers().set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
@@ -183,8 +195,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         return res;
     }
 
-    private static FullHttpResponse response(FullHttpRequest req, HttpResponseStatus status, byte[] body) {
-        boolean head = req.method().equals(HttpMethod.HEAD);
+    private static FullHttpResponse response(HttpMethod method, HttpResponseStatus status, byte[] body) {
+        boolean head = method.equals(HttpMethod.HEAD);
         FullHttpResponse res = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1, status, head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         res.headers()
