@@ -32,7 +32,7 @@ record LocalServer(ChatServer server) implements AutoCloseable {
                 TransportConfig.defaults(),
                 new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED, 0),
                 TlsContexts.server(null, null, dataDir, config.serverName()),
-                JdbcStores.in(database, history)));
+                JdbcStores.in(database, history, dataDir.resolve("files"))));
     }
 
     int port() {

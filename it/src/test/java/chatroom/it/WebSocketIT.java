@@ -166,7 +166,12 @@ class WebSocketIT {
             assertThat(health.headers().firstValue("x-content-type-options")).contains("nosniff");
             assertThat(health.headers().firstValue("content-security-policy"))
                     .hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
-            assertThat(get(server.http(), "/").statusCode()).isEqualTo(404);
+            HttpResponse<String> page = get(server.http(), "/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+            assertThat(page.headers().firstValue("content-security-policy"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("default-src 'self'"));
+            assertThat(page.body()).contains("<script type=\"module\" src=\"js/main.js\">");
             assertThat(get(server.http(), "/nothing-here").statusCode()).isEqualTo(404);
             HttpResponse<String> metrics = get(server.http(), "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);

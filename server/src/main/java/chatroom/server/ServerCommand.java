@@ -3,6 +3,7 @@ package chatroom.server;
 import chatroom.core.ServerConfig;
 import chatroom.core.history.HistoryException;
 import chatroom.core.history.HistoryLog;
+import chatroom.core.upload.UploadPolicy;
 import chatroom.store.Database;
 import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
@@ -268,6 +269,32 @@ final class ServerCommand implements Callable<Integer> {
             description = "With --tls-cert: how long clients should insist on TLS (IRCv3 sts; PT0S = no policy).")
     Duration stsDuration = Duration.ofDays(30);
 
+    @Option(
+            names = "--uploads",
+            defaultValue = "REGISTERED",
+            description =
+                    "Who may share files over the HTTP port: REGISTERED (logged in to an account), EVERYONE or OFF.")
+    UploadPolicy.Who uploads = UploadPolicy.Who.REGISTERED;
+
+    @Option(
+            names = "--upload-max-kib",
+            defaultValue = "25600",
+            description = "Largest file that may be shared, in KiB (default 25 MiB).")
+    long uploadMaxKib = 25600;
+
+    @Option(
+            names = "--upload-types",
+            split = ",",
+            defaultValue = "image/*,audio/*,video/*,text/plain,application/pdf,application/zip",
+            description = "Content types that may be shared, exact or as type/* (comma-separated).")
+    List<String> uploadTypes = UploadPolicy.DEFAULT.types();
+
+    @Option(
+            names = "--upload-max-age",
+            defaultValue = "PT0S",
+            description = "Delete shared files older than this (e.g. P30D); PT0S keeps them until deleted.")
+    Duration uploadMaxAge = Duration.ZERO;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec().commandLine().getOut();
@@ -294,7 +321,7 @@ final class ServerCommand implements Callable<Integer> {
                     new ListenConfig(bind, ircPort, plainPort, ircTlsPort, plainBind == null ? bind : plainBind)
                             .withHttp(httpPort, https),
                     tls,
-                    JdbcStores.in(database, history));
+                    JdbcStores.in(database, history, dataDir.resolve("files")));
         } catch (IllegalStateException | IllegalArgumentException | HistoryException e) {
             err.println("Cannot start: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
@@ -366,7 +393,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withLoginLimits(
                         new ServerConfig.LoginLimits(loginFailuresPerAccount, loginFailuresPerIp, loginFailureWindow))
                 // a self-signed certificate cannot carry a policy: clients would refuse it and then the server
-                .withStsDuration(tlsCert != null && ircTlsPort != ListenConfig.DISABLED ? stsDuration : Duration.ZERO);
+                .withStsDuration(tlsCert != null && ircTlsPort != ListenConfig.DISABLED ? stsDuration : Duration.ZERO)
+                .withUploads(new UploadPolicy(uploads, uploadMaxKib * 1024, uploadTypes, uploadMaxAge));
         if (motdFile != null) {
             List<String> lines = Files.readAllLines(motdFile, StandardCharsets.UTF_8);
             c = c.withMotd(lines);

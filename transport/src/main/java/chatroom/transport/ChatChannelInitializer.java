@@ -3,7 +3,9 @@ package chatroom.transport;
 import chatroom.core.Connection;
 import chatroom.core.Hub;
 import chatroom.core.ServerConfig;
+import chatroom.core.ServerState;
 import chatroom.core.command.Dispatcher;
+import chatroom.core.upload.UploadStore;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -13,6 +15,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +34,11 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             ConnectionLimiter limiter,
             ExceptionHandler exceptions,
             ChannelGroup connections,
-            ServerMetrics metrics) {
+            ServerMetrics metrics,
+            ServerState state,
+            Executor blocking,
+            UploadStore uploads,
+            StaticFiles web) {
         SessionHandler sessionHandler(Connection.Protocol protocol, List<String> autoJoin, String metricsLabel) {
             return new SessionHandler(
                     hub,

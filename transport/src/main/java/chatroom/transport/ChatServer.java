@@ -10,6 +10,7 @@ import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryLog;
 import chatroom.core.room.RegisteredRoom;
 import chatroom.core.room.RoomLog;
+import chatroom.core.upload.UploadStore;
 import chatroom.core.user.Session;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -31,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -61,11 +64,15 @@ public final class ChatServer {
 
     private final HistoryLog history;
     private final RoomLog rooms;
+    private final UploadStore uploads;
+    /** Blocking work of the HTTP port (shared files), one virtual thread per task. */
+    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
 
     private ChatServer(ServerConfig config, InstantSource clock, Stores stores) {
         this.hub = new NettyHub();
         this.history = stores.history();
         this.rooms = stores.rooms();
+        this.uploads = stores.uploads();
         this.state = new ServerState(
                 config,
                 clock,
@@ -109,6 +116,7 @@ public final class ChatServer {
                     .get(30, TimeUnit.SECONDS);
             log.info("{} registered rooms loaded", kept.size());
             server.bind(config, transport, listen, tls);
+            server.keepUploadsFor(config.uploads().maxAge());
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             server.stopThreads();
             throw new IllegalStateException("cannot restore the registered rooms", e);
@@ -129,7 +137,11 @@ public final class ChatServer {
                 new ConnectionLimiter(transport.maxConnectionsPerIp(), transport.connectsPerIpPerMinute()),
                 new ExceptionHandler(),
                 connections,
-                metrics);
+                metrics,
+                state,
+                blocking,
+                uploads,
+                StaticFiles.load(ChatServer.class.getClassLoader()));
         // the TLS port first: the sts policy offered on the plain port names it
         if (listen.ircTlsPort() != ListenConfig.DISABLED) {
             if (tls == null) {
@@ -152,6 +164,41 @@ public final class ChatServer {
         }
         httpAddress = listen(
                 listen.bind(), listen.httpPort(), new HttpChannelInitializer(shared, listen.httpTls() ? tls : null));
+        if (httpAddress != null) {
+            String host = wildcard(listen.bind()) ? "localhost" : listen.bind();
+            String url = (listen.httpTls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host)
+                    + ":" + httpAddress.getPort() + UploadReceiver.PATH;
+            onHub(st -> {
+                        st.fileHost(url);
+                        return url;
+                    })
+                    .join();
+        }
+    }
+
+    /** Every hour (and now), shared files older than {@code maxAge} are deleted; zero keeps them. */
+    private void keepUploadsFor(java.time.Duration maxAge) {
+        if (maxAge.isZero() || maxAge.isNegative()) {
+            return;
+        }
+        boss.next()
+                .scheduleAtFixedRate(
+                        () -> blocking.execute(() -> {
+                            try {
+                                for (var u : uploads.createdBefore(Instant.now().minus(maxAge))) {
+                                    uploads.delete(u.id());
+                                }
+                            } catch (java.io.IOException | RuntimeException e) {
+                                log.warn("could not delete old shared files", e);
+                            }
+                        }),
+                        0,
+                        1,
+                        TimeUnit.HOURS);
+    }
+
+    private static boolean wildcard(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]") || bind.isEmpty();
     }
 
     /** Listens on {@code port} unless it is {@link ListenConfig#DISABLED}; returns the bound address or null. */
@@ -260,6 +307,8 @@ public final class ChatServer {
         boss.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
         hub.shutdown().await(5, TimeUnit.SECONDS);
         ((VirtualThreadOffload) state.offload()).close();
+        blocking.shutdown();
+        blocking.awaitTermination(5, TimeUnit.SECONDS);
         // rooms first: closing the history closes the database they share
         rooms.close();
         history.close();

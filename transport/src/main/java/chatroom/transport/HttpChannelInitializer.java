@@ -45,6 +45,8 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
             p.addLast(PipelineNames.TLS, tls.newHandler(ch.alloc()));
         }
         p.addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec());
+        // before the aggregator: an upload's body may be far larger than any other request
+        p.addLast(PipelineNames.HTTP_UPLOAD, new UploadReceiver(shared));
         p.addLast(PipelineNames.HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_REQUEST_BYTES));
         p.addLast(PipelineNames.HTTP_IDLE, new IdleStateHandler(0, 0, HTTP_IDLE_SECONDS, TimeUnit.SECONDS));
         p.addLast(PipelineNames.HTTP_ROUTER, new HttpRouter(shared));

@@ -78,8 +78,40 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
                     respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "Use GET", false);
                 }
             }
-            default -> respond(ctx, req, HttpResponseStatus.NOT_FOUND, "Not found", HttpUtil.isKeepAlive(req));
+            default -> {
+                if (path.startsWith(FileServer.PATH)) {
+                    FileServer.serve(ctx, req, path, shared);
+                } else if (read && shared.web().find(path) != null) {
+                    web(ctx, req, java.util.Objects.requireNonNull(shared.web().find(path)));
+                } else {
+                    respond(ctx, req, HttpResponseStatus.NOT_FOUND, "Not found", HttpUtil.isKeepAlive(req));
+                }
+            }
         }
+    }
+
+    /** The browser client's files, with a policy that lets the page use only itself and its own WebSocket. */
+    private static void web(ChannelHandlerContext ctx, FullHttpRequest req, StaticFiles.File file) {
+        boolean head = req.method().equals(HttpMethod.HEAD);
+        FullHttpResponse res;
+        if (file.etag().equals(req.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
+            res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED);
+        } else {
+            res = new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1, HttpResponseStatus.OK, head ? Unpooled.EMPTY_BUFFER : file.content());
+            res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, file.length());
+        }
+        res.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, file.contentType())
+                .set(HttpHeaderNames.ETAG, file.etag())
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+                .set("X-Content-Type-Options", "nosniff")
+                .set("Referrer-Policy", "no-referrer")
+                .set(
+                        "Content-Security-Policy",
+                        "default-src 'self'; connect-src 'self'; img-src 'self' data: blob:; media-src 'self';"
+                                + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+        send(ctx, res, HttpUtil.isKeepAlive(req));
     }
 
     /** 200 once the hub has run a task for us, 503 if it has not within the timeout or refuses work. */
@@ -149,6 +181,20 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         send(ctx, res, keepAlive);
     }
 
+    /** A small text answer (HEAD: headers only) with the headers every answer of this port has. */
+    static DefaultFullHttpResponse textResponse(HttpResponseStatus status, String text, boolean head) {
+        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        DefaultFullHttpResponse res = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, status, head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        res.headers()
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .set("X-Content-Type-Options", "nosniff")
+                .set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        return res;
+    }
+
     private static FullHttpResponse response(HttpMethod method, HttpResponseStatus status, byte[] body) {
         boolean head = method.equals(HttpMethod.HEAD);
         FullHttpResponse res = new DefaultFullHttpResponse(
@@ -161,7 +207,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         return res;
     }
 
-    private static void send(ChannelHandlerContext ctx, FullHttpResponse res, boolean keepAlive) {
+    static void send(ChannelHandlerContext ctx, FullHttpResponse res, boolean keepAlive) {
         if (keepAlive) {
             HttpUtil.setKeepAlive(res, true);
             ctx.writeAndFlush(res);

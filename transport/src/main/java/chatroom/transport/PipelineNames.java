@@ -7,6 +7,7 @@ public final class PipelineNames {
     public static final String FOREIGN_PROTOCOL = "foreign-protocol";
     public static final String TELNET_FILTER = "telnet-filter";
     public static final String HTTP_CODEC = "http-codec";
+    public static final String HTTP_UPLOAD = "http-upload";
     public static final String HTTP_AGGREGATOR = "http-aggregator";
     public static final String HTTP_IDLE = "http-idle";
     public static final String HTTP_ROUTER = "http-router";

@@ -56,6 +56,17 @@ final class ServerMetrics {
             .withoutExemplars()
             .register(registry);
 
+    private final Counter uploads = Counter.builder()
+            .name("chatroom_uploads_total")
+            .help("Files shared over HTTP")
+            .withoutExemplars()
+            .register(registry);
+    private final Counter uploadBytes = Counter.builder()
+            .name("chatroom_upload_bytes_total")
+            .help("Bytes of the files shared over HTTP")
+            .withoutExemplars()
+            .register(registry);
+
     /** A connection's data points, looked up once when it opens. */
     record PerProtocol(GaugeDataPoint connections, CounterDataPoint messagesIn) {}
 
@@ -73,6 +84,12 @@ final class ServerMetrics {
     /** On the hub: one line queued to one connection. */
     void delivered() {
         deliveriesOut.inc();
+    }
+
+    /** After a file is stored. */
+    void uploaded(long bytes) {
+        uploads.inc();
+        uploadBytes.inc(bytes);
     }
 
     /** On an event loop. */
