@@ -65,6 +65,12 @@ public final class ChatClient implements AutoCloseable {
     private @Nullable ScheduledFuture<?> retry;
     private boolean stopped;
     private @Nullable String stopReason;
+    private @Nullable String awayMessage;
+    /** {@link #sync} callers waiting for a connection, and those waiting for the PONG of a token. */
+    private final List<CompletableFuture<Void>> syncsWaiting = new ArrayList<>();
+
+    private final Map<String, List<CompletableFuture<Void>>> syncsInFlight = new HashMap<>();
+    private long syncTokens;
 
     private ChatClient(ClientConfig config, ChatListener listener) throws SSLException {
         this.config = config;
@@ -102,6 +108,103 @@ public final class ChatClient implements AutoCloseable {
         onLoop(() -> submit(IrcMessage.of("PRIVMSG", target, text)));
     }
 
+    /** Says {@code text} as an action ({@code /me text}, a CTCP ACTION) in a room or to a nick. */
+    public void action(String target, String text) {
+        onLoop(() -> submit(IrcMessage.of("PRIVMSG", target, ChatMessage.actionLine(text))));
+    }
+
+    /**
+     * Marks us away with {@code message}, or back when it is null or blank; kept across reconnects. The server's
+     * answer arrives as {@link ChatListener#away} for our own nick.
+     */
+    public void away(@Nullable String message) {
+        onLoop(() -> {
+            awayMessage = message == null || message.isBlank() ? null : message;
+            if (registered()) {
+                writeNow(awayMessage == null ? IrcMessage.of("AWAY") : IrcMessage.of("AWAY", awayMessage));
+            }
+        });
+    }
+
+    /** The rooms the server lists ({@code LIST}); fails when not connected or when the connection drops first. */
+    public CompletableFuture<List<RoomInfo>> listRooms() {
+        CompletableFuture<List<RoomInfo>> f = new CompletableFuture<>();
+        onLoop(() -> {
+            Session s = session;
+            if (s == null || !s.registered) {
+                f.completeExceptionally(new IllegalStateException(texts.get("notConnected")));
+            } else {
+                s.requestList(f);
+            }
+        });
+        return f;
+    }
+
+    /** Who is in a room, or who matches a nick or mask ({@code WHO}); fails when not connected. */
+    public CompletableFuture<List<UserInfo>> who(String mask) {
+        CompletableFuture<List<UserInfo>> f = new CompletableFuture<>();
+        onLoop(() -> {
+            Session s = session;
+            if (s == null || !s.registered) {
+                f.completeExceptionally(new IllegalStateException(texts.get("notConnected")));
+            } else {
+                s.requestWho(mask, f);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * Asks for up to {@code limit} lines of a room or whisper older than the oldest one shown (the latest lines when
+     * none was shown); they arrive as {@link ChatListener#history}. Needs a server with {@code draft/chathistory};
+     * otherwise, or when not connected, the listener gets an error.
+     */
+    public void history(String conversation, int limit) {
+        onLoop(() -> {
+            Session s = session;
+            if (s == null || !s.registered) {
+                listener.error(texts.get("notConnected"));
+            } else if (!s.requestOlder(conversation, limit)) {
+                listener.error(texts.get("noHistory"));
+            }
+        });
+    }
+
+    /**
+     * Completes once everything sent before this call has reached the server and the server has answered a {@code
+     * PING} sent after it (so it has handled those lines): what a script waits for before it quits. Waits through
+     * reconnects; never completes after {@link #quit}, so wait with a timeout.
+     */
+    public CompletableFuture<Void> sync() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        onLoop(() -> {
+            syncsWaiting.add(f);
+            if (registered()) {
+                pingForSyncs();
+            }
+        });
+        return f;
+    }
+
+    private void pingForSyncs() {
+        Session s = session;
+        if (s == null || syncsWaiting.isEmpty()) {
+            return;
+        }
+        String token = "chatroom-sync-" + ++syncTokens;
+        syncsInFlight.put(token, List.copyOf(syncsWaiting));
+        syncsWaiting.clear();
+        s.write(IrcMessage.of("PING", token));
+    }
+
+    /** The server answered {@code PING token}. */
+    void ponged(String token) {
+        List<CompletableFuture<Void>> done = syncsInFlight.remove(token);
+        if (done != null) {
+            done.forEach(f -> f.complete(null));
+        }
+    }
+
     /** Joins a room now, or on connecting; the client rejoins it after every reconnect until {@link #part}. */
     public void join(String room) {
         onLoop(() -> {
@@ -113,10 +216,15 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public void part(String room) {
+        part(room, "");
+    }
+
+    /** Leaves a room, telling its members {@code reason} (none when blank). */
+    public void part(String room, String reason) {
         onLoop(() -> {
             wanted.remove(CaseMapping.fold(room));
             if (registered()) {
-                writeNow(IrcMessage.of("PART", room));
+                writeNow(reason.isBlank() ? IrcMessage.of("PART", room) : IrcMessage.of("PART", room, reason));
             }
         });
     }
@@ -262,6 +370,10 @@ public final class ChatClient implements AutoCloseable {
         }
         session = null;
         rooms.clear();
+        s.abandonRequests(texts.get("notConnected"));
+        // lines in flight may be sent again after reconnecting: wait for a new round trip then
+        syncsInFlight.values().forEach(syncsWaiting::addAll);
+        syncsInFlight.clear();
         // held live lines are not shown: the next fill fetches them again from where the listener stopped
         conversations.abandonFills();
         if (stopped) {
@@ -303,12 +415,17 @@ public final class ChatClient implements AutoCloseable {
     void registered(Session s) {
         backoff.reset();
         listener.connected(s.nick());
+        if (awayMessage != null) {
+            s.write(IrcMessage.of("AWAY", awayMessage));
+        }
         s.rejoin(List.copyOf(wanted.values()));
+        s.fillWhispers(List.copyOf(whispers.values()));
         List<IrcMessage> waiting = new ArrayList<>(unsent);
         waiting.addAll(queue);
         unsent.clear();
         queue.clear();
         waiting.forEach(this::sendNow);
+        pingForSyncs();
     }
 
     boolean stopped() {
@@ -342,15 +459,19 @@ public final class ChatClient implements AutoCloseable {
             return;
         }
         String target = m.param(0);
-        for (String piece : MessageSplitter.split(m.param(1), s.textBudget("PRIVMSG", target))) {
-            s.writeTracked(IrcMessage.of("PRIVMSG", target, piece), unsent);
+        String text = m.param(1);
+        boolean action = text.startsWith(ChatMessage.actionLine("").substring(0, 8)) && text.length() > 8;
+        String body = action ? text.substring(8, text.length() - 1) : text;
+        int budget = s.textBudget("PRIVMSG", target) - (action ? 9 : 0);
+        for (String piece : MessageSplitter.split(body, budget)) {
+            s.writeTracked(IrcMessage.of("PRIVMSG", target, action ? ChatMessage.actionLine(piece) : piece), unsent);
             boolean room = CaseMapping.isChannel(target);
             if (!room) {
                 whispers.putIfAbsent(CaseMapping.fold(target), target);
             }
             if (!s.has("echo-message")) {
                 conversations.arrived(
-                        new ChatMessage(target, room, s.nick(), piece, Instant.now(), null, false), false);
+                        new ChatMessage(target, room, s.nick(), piece, Instant.now(), null, false, action), false);
             }
         }
     }
@@ -366,6 +487,15 @@ public final class ChatClient implements AutoCloseable {
 
     ClientConfig config() {
         return config;
+    }
+
+    String desiredNick() {
+        return desiredNick;
+    }
+
+    @Nullable
+    String awayMessage() {
+        return awayMessage;
     }
 
     ChatListener listener() {

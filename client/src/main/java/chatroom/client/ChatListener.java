@@ -34,6 +34,18 @@ public interface ChatListener {
     /** The full member list of a room, after joining it and after each change. */
     default void members(String room, List<Member> members) {}
 
+    /**
+     * {@code nick} is away with {@code message}, or back when {@code message} is null: for people in our rooms (with
+     * {@code away-notify}), for someone we whisper who is away, and for ourselves after {@link ChatClient#away}.
+     */
+    default void away(String nick, @Nullable String message) {}
+
+    /**
+     * Older lines of a conversation that {@link ChatClient#history} asked for, oldest first, without the lines
+     * already shown (deduplicated by msgid); possibly empty when there is nothing older.
+     */
+    default void history(String conversation, List<ChatMessage> older) {}
+
     /** Something the user should read, as a sentence in the configured language. */
     default void error(String text) {}
 

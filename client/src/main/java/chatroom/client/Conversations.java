@@ -37,6 +37,13 @@ final class Conversations {
         @Nullable
         Instant lastTime;
 
+        /** The oldest line shown, where a request for older lines starts. */
+        @Nullable
+        String firstMsgid;
+
+        @Nullable
+        Instant firstTime;
+
         boolean filling;
         boolean triedTime;
         final List<ChatMessage> held = new ArrayList<>();
@@ -67,8 +74,41 @@ final class Conversations {
             }
             mem.lastMsgid = m.msgid();
             mem.lastTime = m.time();
+            if (mem.firstMsgid == null) {
+                mem.firstMsgid = m.msgid();
+                mem.firstTime = m.time();
+            }
         }
         listener.message(m);
+    }
+
+    /**
+     * Where lines older than those shown end: {@code msgid=...} of the oldest line shown (else {@code timestamp=...}),
+     * or null when no line with a msgid was shown yet (then the latest lines are what the user wants).
+     */
+    @Nullable
+    String olderRef(String conversation) {
+        Memory mem = memory(conversation);
+        return mem.firstMsgid != null ? "msgid=" + mem.firstMsgid : null;
+    }
+
+    /** Older lines that arrived on request, oldest first: those not shown yet go to the listener in one event. */
+    void older(String conversation, List<ChatMessage> lines) {
+        Memory mem = memory(conversation);
+        List<ChatMessage> fresh = new ArrayList<>();
+        for (ChatMessage m : lines) {
+            if (m.msgid() == null || mem.ids.add(m.msgid())) {
+                fresh.add(m);
+            }
+        }
+        if (!fresh.isEmpty() && fresh.get(0).msgid() != null) {
+            ChatMessage first = fresh.get(0);
+            if (mem.firstTime == null || !first.time().isAfter(mem.firstTime)) {
+                mem.firstMsgid = first.msgid();
+                mem.firstTime = first.time();
+            }
+        }
+        listener.history(conversation, List.copyOf(fresh));
     }
 
     /** We are in the conversation as of {@code time} (our JOIN), so a later gap starts no earlier than that. */

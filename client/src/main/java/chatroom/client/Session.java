@@ -7,11 +7,15 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,10 +43,23 @@ final class Session {
     /** Our {@code nick!user@host} as others see it, once a JOIN shows it; sizes split messages. */
     private @Nullable String self;
 
+    /** An open BATCH; {@code older} collects the lines of a chathistory batch asked for by {@link #requestOlder}. */
     private record Batch(
-            String type, String target, int count, @Nullable String lastMsgid) {}
+            String type,
+            String target,
+            int count,
+            @Nullable String lastMsgid,
+            @Nullable List<ChatMessage> older) {}
 
     private final Map<String, Batch> batches = new HashMap<>();
+    /** Per folded target, one entry per CHATHISTORY sent: true when it asked for older lines, false for a fill. */
+    private final Map<String, Deque<Boolean>> historyAsked = new HashMap<>();
+    /** LIST and WHO answers being collected, in the order asked (the server answers in order). */
+    private final Deque<CompletableFuture<List<RoomInfo>>> lists = new ArrayDeque<>();
+
+    private final List<RoomInfo> listed = new ArrayList<>();
+    private final Deque<CompletableFuture<List<UserInfo>>> whos = new ArrayDeque<>();
+    private final List<UserInfo> whoed = new ArrayList<>();
     /** Rooms to fill from history when our JOIN for them comes back. */
     private final Set<String> fillOnJoin = new HashSet<>();
 
@@ -80,6 +97,42 @@ final class Session {
 
     void close() {
         channel.close();
+    }
+
+    /** The connection is gone: questions still waiting for an answer get none. */
+    void abandonRequests(String why) {
+        IllegalStateException e = new IllegalStateException(why);
+        lists.forEach(f -> f.completeExceptionally(e));
+        whos.forEach(f -> f.completeExceptionally(e));
+        lists.clear();
+        whos.clear();
+    }
+
+    void requestList(CompletableFuture<List<RoomInfo>> answer) {
+        lists.add(answer);
+        write(IrcMessage.of("LIST"));
+    }
+
+    void requestWho(String mask, CompletableFuture<List<UserInfo>> answer) {
+        whos.add(answer);
+        write(IrcMessage.of("WHO", mask));
+    }
+
+    /** Asks for up to {@code limit} lines before the oldest shown (the latest when none was); false without history. */
+    boolean requestOlder(String target, int limit) {
+        if (!has("draft/chathistory") || !has("batch")) {
+            return false;
+        }
+        String ref = client.conversations().olderRef(target);
+        int n = Math.max(1, Math.min(limit, historyPage));
+        historyAsked
+                .computeIfAbsent(CaseMapping.fold(target), k -> new ArrayDeque<>())
+                .add(true);
+        write(
+                ref == null
+                        ? IrcMessage.of("CHATHISTORY", "LATEST", target, "*", Integer.toString(n))
+                        : IrcMessage.of("CHATHISTORY", "BEFORE", target, ref, Integer.toString(n)));
+        return true;
     }
 
     /** Bytes a PRIVMSG's text may take so that the line the server relays stays within 512 bytes. */
@@ -138,8 +191,53 @@ final class Session {
             case "BATCH" -> batch(m);
             case "FAIL" -> fail(m);
             case "ERROR" -> closingReason = m.param(0);
+            case "PONG" -> client.ponged(m.param(m.paramCount() - 1));
+            case "AWAY" -> client.listener().away(nickOf(m), m.paramCount() > 0 ? m.param(0) : null);
+            case "301" -> client.listener().away(m.param(1), m.param(2));
+            case "305" -> client.listener().away(nick(), null);
+            case "306" -> client.listener().away(nick(), client.awayMessage());
+            case "322" -> listed.add(new RoomInfo(m.param(1), parseCount(m.param(2)), m.param(3)));
+            case "323" -> answer(lists, listed);
+            case "352" -> whoReply(m);
+            case "315" -> answer(whos, whoed);
             default -> numericError(m);
         }
+    }
+
+    private static int parseCount(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static <T> void answer(Deque<CompletableFuture<List<T>>> waiting, List<T> collected) {
+        CompletableFuture<List<T>> f = waiting.poll();
+        if (f != null) {
+            f.complete(List.copyOf(collected));
+        }
+        collected.clear();
+    }
+
+    /** {@code 352 <me> <room> <user> <host> <server> <nick> <flags> :<hops> <real name>}. */
+    private void whoReply(IrcMessage m) {
+        if (m.paramCount() < 8) {
+            return;
+        }
+        String flags = m.param(6);
+        String real = m.param(7);
+        int space = real.indexOf(' ');
+        StringBuilder prefixes = new StringBuilder();
+        flags.chars().filter(c -> prefixChars.indexOf(c) >= 0).forEach(c -> prefixes.append((char) c));
+        whoed.add(new UserInfo(
+                m.param(5),
+                m.param(2),
+                m.param(3),
+                space < 0 ? "" : real.substring(space + 1),
+                m.param(1),
+                flags.startsWith("G"),
+                prefixes.toString()));
     }
 
     private void welcome(IrcMessage m) {
@@ -158,6 +256,19 @@ final class Session {
         }
         for (String room : rooms) {
             write(IrcMessage.of("JOIN", room));
+        }
+    }
+
+    /**
+     * Fills each whisper conversation from history after reconnecting ({@code CHATHISTORY AFTER <nick>}): lines
+     * delivered to a dead connection just before it was noticed are not lost.
+     */
+    void fillWhispers(List<String> partners) {
+        if (!has("draft/chathistory") || !has("batch")) {
+            return;
+        }
+        for (String nick : partners) {
+            requestAfter(nick, client.conversations().startFill(nick));
         }
     }
 
@@ -236,6 +347,9 @@ final class Session {
 
     private void requestAfter(String target, @Nullable String ref) {
         if (ref != null) {
+            historyAsked
+                    .computeIfAbsent(CaseMapping.fold(target), k -> new ArrayDeque<>())
+                    .add(false);
             write(IrcMessage.of("CHATHISTORY", "AFTER", target, ref, Integer.toString(historyPage)));
         }
     }
@@ -261,8 +375,17 @@ final class Session {
         }
     }
 
+    /** Fell back to {@code nick_}: when the nick we want frees up, take it. */
+    private void regainIfFreed(String who) {
+        String wanted = client.desiredNick();
+        if (!isMe(wanted) && CaseMapping.fold(who).equals(CaseMapping.fold(wanted))) {
+            write(IrcMessage.of("NICK", wanted));
+        }
+    }
+
     private void quit(String who, String reason) {
         client.listener().quit(who, reason);
+        regainIfFreed(who);
         for (RoomState room : client.rooms().values()) {
             if (room.remove(who)) {
                 client.listener().members(room.name, room.members());
@@ -276,6 +399,7 @@ final class Session {
             self = self == null ? null : to + self.substring(self.indexOf('!'));
         }
         client.listener().nickChanged(from, to);
+        regainIfFreed(from);
         for (RoomState room : client.rooms().values()) {
             if (room.rename(from, to)) {
                 client.listener().members(room.name, room.members());
@@ -326,6 +450,17 @@ final class Session {
         if (m.source() == null || (m.source().indexOf('!') < 0 && !target.startsWith("#"))) {
             return; // a server notice to us, not a conversation
         }
+        String text = m.param(1);
+        boolean action = false;
+        if (!text.isEmpty() && text.charAt(0) == ChatMessage.CTCP) {
+            boolean closed = text.length() > 1 && text.charAt(text.length() - 1) == ChatMessage.CTCP;
+            String body = text.substring(1, closed ? text.length() - 1 : text.length());
+            if (!body.startsWith("ACTION ") || m.command().equals("NOTICE")) {
+                return; // other CTCP requests and replies (VERSION, PING...) are not conversation
+            }
+            action = true;
+            text = body.substring("ACTION ".length());
+        }
         boolean inRoom = !target.isEmpty() && "#&".indexOf(target.charAt(0)) >= 0;
         String conversation = inRoom ? target : isMe(from) ? target : from;
         if (!inRoom) {
@@ -334,30 +469,39 @@ final class Session {
         String batchId = m.tag("batch");
         Batch batch = batchId == null ? null : batches.get(batchId);
         boolean history = batch != null && batch.type().equals("chathistory");
+        ChatMessage line = new ChatMessage(
+                conversation,
+                inRoom,
+                from,
+                text,
+                timeOf(m),
+                m.tag("msgid"),
+                m.command().equals("NOTICE"),
+                action);
         if (batch != null) {
-            batches.put(batchId, new Batch(batch.type(), batch.target(), batch.count() + 1, m.tag("msgid")));
+            batches.put(
+                    batchId, new Batch(batch.type(), batch.target(), batch.count() + 1, m.tag("msgid"), batch.older()));
+            if (batch.older() != null) {
+                batch.older().add(line);
+                return;
+            }
         }
-        client.conversations()
-                .arrived(
-                        new ChatMessage(
-                                conversation,
-                                inRoom,
-                                from,
-                                m.param(1),
-                                timeOf(m),
-                                m.tag("msgid"),
-                                m.command().equals("NOTICE")),
-                        history);
+        client.conversations().arrived(line, history);
     }
 
     private void batch(IrcMessage m) {
         String ref = m.param(0);
         if (ref.startsWith("+") && ref.length() > 1) {
-            batches.put(ref.substring(1), new Batch(m.param(1), m.param(2), 0, null));
+            boolean older = m.param(1).equals("chathistory") && m.paramCount() > 2 && askedOlder(m.param(2));
+            batches.put(ref.substring(1), new Batch(m.param(1), m.param(2), 0, null, older ? new ArrayList<>() : null));
             return;
         }
         Batch done = batches.remove(ref.substring(Math.min(1, ref.length())));
         if (done == null || !done.type().equals("chathistory")) {
+            return;
+        }
+        if (done.older() != null) {
+            client.conversations().older(done.target(), done.older());
             return;
         }
         String retry = done.count() == 0 ? client.conversations().retryByTime(done.target()) : null;
@@ -371,9 +515,20 @@ final class Session {
         }
     }
 
+    /** Whether the CHATHISTORY answered now (the oldest one unanswered for {@code target}) asked for older lines. */
+    private boolean askedOlder(String target) {
+        Deque<Boolean> asked = historyAsked.get(CaseMapping.fold(target));
+        Boolean older = asked == null ? null : asked.poll();
+        return older != null && older;
+    }
+
     private void fail(IrcMessage m) {
         if (m.param(0).equals("CHATHISTORY")) {
             for (String p : m.params()) {
+                if (askedOlder(p)) {
+                    client.conversations().older(p, List.of());
+                    continue;
+                }
                 if (client.conversations().filling(p)) {
                     client.conversations().finishFill(p);
                 }

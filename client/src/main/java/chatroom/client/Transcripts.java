@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A transcript per room and per whisper partner: a {@link ChatListener} that appends each line to
  * {@code <dir>/<conversation>.log} as {@code [yyyy-MM-dd HH:mm:ss] sender: text} (the tutorials' shape; a notice is
- * {@code -sender- text}) and flushes it, so a crash of the client loses nothing already shown, then passes every event
+ * {@code -sender- text}, an action {@code * sender text}) and flushes it, so a crash of the client loses nothing already shown, then passes every event
  * on to {@code next}. Files are written on a thread of their own, in arrival order, never on the client's thread.
  */
 public final class Transcripts implements ChatListener, AutoCloseable {
@@ -67,7 +67,8 @@ public final class Transcripts implements ChatListener, AutoCloseable {
     @Override
     public void message(ChatMessage m) {
         String line = "[" + TIME.format(m.time().atZone(zone)) + "] "
-                + (m.notice() ? "-" + m.sender() + "- " : m.sender() + ": ") + m.text();
+                + (m.action() ? "* " + m.sender() + " " : m.notice() ? "-" + m.sender() + "- " : m.sender() + ": ")
+                + m.text();
         writer.execute(() -> append(m.conversation(), line));
         next.message(m);
     }
@@ -153,6 +154,17 @@ public final class Transcripts implements ChatListener, AutoCloseable {
     @Override
     public void members(String room, List<Member> members) {
         next.members(room, members);
+    }
+
+    @Override
+    public void away(String nick, @Nullable String message) {
+        next.away(nick, message);
+    }
+
+    /** Older lines asked for are not appended: the transcript keeps the order in which lines arrived. */
+    @Override
+    public void history(String conversation, List<ChatMessage> older) {
+        next.history(conversation, older);
     }
 
     @Override

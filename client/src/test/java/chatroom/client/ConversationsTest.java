@@ -15,10 +15,32 @@ class ConversationsTest {
         public void message(ChatMessage m) {
             shown.add(m.conversation() + ":" + m.text());
         }
+
+        @Override
+        public void history(String conversation, List<ChatMessage> older) {
+            shown.add(conversation + " older:"
+                    + older.stream().map(ChatMessage::text).toList());
+        }
     });
 
     private static ChatMessage line(String room, String text, @Nullable String msgid) {
         return new ChatMessage(room, true, "bob", text, Instant.parse("2026-01-01T10:00:00.123456Z"), msgid, false);
+    }
+
+    @Test
+    void olderLinesOnRequestSkipWhatWasShownAndMoveTheStartBack() {
+        assertThat(conversations.olderRef("#a")).isNull();
+        conversations.arrived(line("#a", "three", "m3"), false);
+        conversations.arrived(line("#a", "four", "m4"), false);
+        assertThat(conversations.olderRef("#a")).isEqualTo("msgid=m3");
+        conversations.older("#a", List.of(line("#a", "one", "m1"), line("#a", "two", "m2"), line("#a", "three", "m3")));
+        assertThat(shown).containsExactly("#a:three", "#a:four", "#a older:[one, two]");
+        assertThat(conversations.olderRef("#a")).isEqualTo("msgid=m1");
+        conversations.older("#a", List.of());
+        assertThat(shown).endsWith("#a older:[]");
+        // a live line seen again later is still dropped: older lines joined the known ids
+        conversations.arrived(line("#a", "two", "m2"), true);
+        assertThat(shown).hasSize(4);
     }
 
     @Test

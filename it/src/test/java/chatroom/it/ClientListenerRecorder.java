@@ -20,6 +20,9 @@ final class ClientListenerRecorder implements ChatListener {
     final List<String> topics = new CopyOnWriteArrayList<>();
     final Map<String, List<Member>> members = new ConcurrentHashMap<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
+    final List<String> aways = new CopyOnWriteArrayList<>();
+    final Map<String, List<List<ChatMessage>>> history = new ConcurrentHashMap<>();
+    final List<String> nicks = new CopyOnWriteArrayList<>();
 
     private void onThread() {
         String name = Thread.currentThread().getName();
@@ -48,6 +51,21 @@ final class ClientListenerRecorder implements ChatListener {
     @Override
     public void members(String room, List<Member> list) {
         members.put(room, list);
+    }
+
+    @Override
+    public void away(String nick, String message) {
+        aways.add(nick + " " + message);
+    }
+
+    @Override
+    public void history(String conversation, List<ChatMessage> older) {
+        history.computeIfAbsent(conversation, k -> new CopyOnWriteArrayList<>()).add(older);
+    }
+
+    @Override
+    public void nickChanged(String oldNick, String newNick) {
+        nicks.add(oldNick + " " + newNick);
     }
 
     @Override

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "A chat server for IRC clients, telnet and the browser.",
         subcommands = {
             ServerCommand.class,
+            chatroom.terminal.ClientCommand.class,
+            chatroom.desktop.GuiCommand.class,
             ExportCommand.class,
             AccountAddCommand.class,
             HashPasswordCommand.class,

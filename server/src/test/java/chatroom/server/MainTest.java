@@ -21,6 +21,17 @@ class MainTest {
     }
 
     @Test
+    void clientHelpListsItsOptions() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("client", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("NAME", "--server", "--tls", "--insecure", "--password-file", "--log-dir", "--no-log")
+                .contains("--lang", "default: 127.0.0.1");
+    }
+
+    @Test
     void floodMaxLagIsAnOptionWithItsDefault() throws java.io.IOException {
         ServerCommand defaults = new ServerCommand();
         new CommandLine(defaults).parseArgs();

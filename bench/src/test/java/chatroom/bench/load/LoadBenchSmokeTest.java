@@ -49,7 +49,7 @@ class LoadBenchSmokeTest {
                         8192, 16 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5), 0, 0, Duration.ofMinutes(5)),
                 new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED),
                 null,
-                JdbcStores.in(database, history));
+                JdbcStores.in(database, history, dir.resolve("files")));
     }
 
     @AfterAll
