@@ -15,6 +15,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,13 @@ final class Load implements AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new LineBasedFrameDecoder(16 * 1024, true, false), conn);
+                        String path = target.webSocket;
+                        if (path != null) {
+                            WebSocketPipe.add(ch.pipeline(), webSocketUri(path));
+                        } else {
+                            ch.pipeline().addLast(new LineBasedFrameDecoder(16 * 1024, true, false));
+                        }
+                        ch.pipeline().addLast(conn);
                     }
                 });
         if (epoll && local != null) {
@@ -93,6 +100,11 @@ final class Load implements AutoCloseable {
                 conn.close();
             }
         });
+    }
+
+    private URI webSocketUri(String path) {
+        String host = server.getAddress().getHostAddress();
+        return URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort() + path);
     }
 
     /**

@@ -47,7 +47,7 @@ class LoadBenchSmokeTest {
                 ServerConfig.defaults().withFlood(0, 0),
                 new TransportConfig(
                         8192, 16 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5), 0, 0, Duration.ofMinutes(5)),
-                new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED),
+                new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED).withHttp(0, false),
                 null,
                 JdbcStores.in(database, history, dir.resolve("files")));
     }
@@ -98,6 +98,19 @@ class LoadBenchSmokeTest {
         deliveredEverything(r);
         // seven receivers per line, so deliveries outnumber lines sent
         assertThat(r.deliveriesPerSecond()).isGreaterThan(r.sentPerSecond());
+    }
+
+    @Test
+    void websocketMembersGetEveryLineLikeBrowsers() throws Exception {
+        WebSocketFanout w = brief(new WebSocketFanout());
+        w.target.port = Objects.requireNonNull(server.httpAddress()).getPort();
+        w.members = 20;
+        w.senders = 2;
+        w.window = 2;
+        Result r = only(w);
+        deliveredEverything(r);
+        assertThat(r.connections()).isEqualTo(20);
+        assertThat(server.onHub(st -> st.users().size()).get()).isZero();
     }
 
     @Test
