@@ -31,6 +31,7 @@ final class WebSocketFanout extends Scenario {
         f.senders = senders;
         f.window = window;
         f.room = "#websocket";
+        f.name = "websocket";
         return f.run(load);
     }
 

@@ -110,6 +110,7 @@ class LoadBenchSmokeTest {
         Result r = only(w);
         deliveredEverything(r);
         assertThat(r.connections()).isEqualTo(20);
+        assertThat(r.scenario()).isEqualTo("websocket");
         assertThat(server.onHub(st -> st.users().size()).get()).isZero();
     }
 
