@@ -123,7 +123,7 @@ class LoadBenchSmokeTest {
     }
 
     @Test
-    void roomsStepsPassAtAGentleRate() throws Exception {
+    void roomsStepsDeliverEverythingAndNameTheBestPassingRate() throws Exception {
         Rooms rooms = brief(new Rooms());
         rooms.users = 12;
         rooms.rooms = 3;
@@ -131,10 +131,19 @@ class LoadBenchSmokeTest {
         List<Result> r = rooms.run();
         assertThat(r).hasSize(2);
         r.forEach(LoadBenchSmokeTest::deliveredEverything);
-        assertThat(r)
-                .allSatisfy(step -> assertThat(step.extra())
-                        .containsEntry("delivered", 1.0)
-                        .containsEntry("bestPassingRate", 10.0));
+        // whether a step passes depends on this machine's latency; that the verdict and the best rate agree does not
+        double best = r.stream()
+                .filter(step -> Boolean.TRUE.equals(step.extra().get("pass")))
+                .mapToDouble(step -> (Double) step.extra().get("ratePerUser"))
+                .max()
+                .orElse(0);
+        assertThat(r).allSatisfy(step -> {
+            assertThat(step.extra()).containsEntry("delivered", 1.0);
+            assertThat(step.extra().get("pass")).isEqualTo(step.p99() <= 250);
+            if (best > 0) {
+                assertThat(step.extra()).containsEntry("bestPassingRate", best);
+            }
+        });
     }
 
     @Test
