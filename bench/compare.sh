@@ -117,9 +117,22 @@ else
     echo "compare: ergo not installed, skipped (give its binary with ERGO_BIN)" >&2
 fi
 
+# a port nobody listens on (other servers may run on this machine: never load one of them by mistake)
+free_port() {
+    local p
+    for p in $(seq "$1" $(($1 + 200))); do
+        if ! (exec 3<> "/dev/tcp/127.0.0.1/$p") 2> /dev/null; then
+            echo "$p"
+            return 0
+        fi
+    done
+    echo "compare: no free port from $1" >&2
+    return 1
+}
+
 port=16670
 for name in "${servers[@]}"; do
-    port=$((port + 1))
+    port=$(free_port $((port + 1)))
     if [ "$name" = chatroom ]; then
         pid=$(start_chatroom "$port")
     else

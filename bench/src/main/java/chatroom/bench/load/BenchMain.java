@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             Whispers.class,
             Idle.class,
             Storm.class,
+            WebSocketFanout.class,
             Compare.class,
             HistoryBench.class,
             CommandLine.HelpCommand.class

@@ -25,6 +25,9 @@ final class Fanout extends Scenario {
     @Option(names = "--room", defaultValue = "#fanout", description = "The room.")
     String room = "#fanout";
 
+    /** The scenario's name in the report ({@code websocket} runs this one over WebSocket). */
+    String name = "fanout";
+
     @Override
     List<Result> run(Load load) throws Exception {
         Target.checkCount("--members", members);
@@ -71,6 +74,6 @@ final class Fanout extends Scenario {
         running.set(false);
         drain(m, Duration.ofSeconds(2));
         String params = "members=" + members + " senders=" + senders + " window=" + window;
-        return Result.of("fanout", target, params, connections, m, w, srv0, srv1, self0, self1);
+        return Result.of(name, target, params, connections, m, w, srv0, srv1, self0, self1);
     }
 }

@@ -15,6 +15,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,13 @@ final class Load implements AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new LineBasedFrameDecoder(16 * 1024, true, false), conn);
+                        String path = target.webSocket;
+                        if (path != null) {
+                            WebSocketPipe.add(ch.pipeline(), webSocketUri(path));
+                        } else {
+                            ch.pipeline().addLast(new LineBasedFrameDecoder(16 * 1024, true, false));
+                        }
+                        ch.pipeline().addLast(conn);
                     }
                 });
         if (epoll && local != null) {
@@ -87,7 +94,17 @@ final class Load implements AutoCloseable {
                 conn.registered.completeExceptionally(done.cause());
             }
         });
-        return conn.registered.orTimeout(30, TimeUnit.SECONDS);
+        // a connection that did not register in time is closed by us, so it is not counted as a disconnect later
+        return conn.registered.orTimeout(30, TimeUnit.SECONDS).whenComplete((c, e) -> {
+            if (e != null) {
+                conn.close();
+            }
+        });
+    }
+
+    private URI webSocketUri(String path) {
+        String host = server.getAddress().getHostAddress();
+        return URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort() + path);
     }
 
     /**
@@ -137,7 +154,7 @@ final class Load implements AutoCloseable {
     /** Why the first connection failed, for the error message of a run that needs all of them. */
     String firstFailure() {
         Throwable t = firstFailure;
-        return t == null ? "none" : String.valueOf(t.getMessage());
+        return t == null ? "none" : t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Sends QUIT on each connection, waits (bounded) for the server to close them, then closes what is left. */

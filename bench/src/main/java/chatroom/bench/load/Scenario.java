@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 
@@ -24,7 +23,9 @@ abstract class Scenario implements Callable<Integer> {
 
     List<Result> run() throws Exception {
         try (Load load = new Load(target)) {
-            return run(load);
+            List<Result> results = run(load);
+            results.forEach(r -> r.with("generatorIo", load.epoll() ? "epoll" : "nio"));
+            return results;
         }
     }
 
@@ -54,14 +55,13 @@ abstract class Scenario implements Callable<Integer> {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         long seen = m.received.sum();
         long lastProgress = System.nanoTime();
-        LongSupplier now = System::nanoTime;
-        while (m.unique() < m.expected.sum() && now.getAsLong() < deadline) {
+        while (m.unique() < m.expected.sum() && System.nanoTime() < deadline) {
             pause(Duration.ofMillis(50));
             long r = m.received.sum();
             if (r != seen) {
                 seen = r;
-                lastProgress = now.getAsLong();
-            } else if (now.getAsLong() - lastProgress > quiet.toNanos()) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > quiet.toNanos()) {
                 return;
             }
         }

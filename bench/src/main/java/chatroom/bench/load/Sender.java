@@ -44,10 +44,6 @@ final class Sender {
         conn.sendTimed(prefix, id, seq++);
     }
 
-    Conn conn() {
-        return conn;
-    }
-
     /** False while the socket's send buffer is full: an open-loop sender skips a line rather than queue it. */
     boolean writable() {
         return conn.channel().isWritable();

@@ -46,6 +46,13 @@ final class Target {
     @Option(names = "--threads", defaultValue = "0", description = "Generator event loops (0 = one per core).")
     int threads;
 
+    @Option(
+            names = "--websocket",
+            paramLabel = "PATH",
+            description = "Speak IRC over WebSocket at this path of --port, as a browser does (e.g. /irc on 8080).")
+    @org.jspecify.annotations.Nullable
+    String webSocket;
+
     /** The target as a socket address, after the loopback check and the bounds on time. */
     InetSocketAddress address() throws UnknownHostException {
         InetAddress a = InetAddress.getByName(host);

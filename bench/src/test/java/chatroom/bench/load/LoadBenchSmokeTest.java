@@ -47,7 +47,7 @@ class LoadBenchSmokeTest {
                 ServerConfig.defaults().withFlood(0, 0),
                 new TransportConfig(
                         8192, 16 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5), 0, 0, Duration.ofMinutes(5)),
-                new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED),
+                new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED).withHttp(0, false),
                 null,
                 JdbcStores.in(database, history, dir.resolve("files")));
     }
@@ -101,6 +101,20 @@ class LoadBenchSmokeTest {
     }
 
     @Test
+    void websocketMembersGetEveryLineLikeBrowsers() throws Exception {
+        WebSocketFanout w = brief(new WebSocketFanout());
+        w.target.port = Objects.requireNonNull(server.httpAddress()).getPort();
+        w.members = 20;
+        w.senders = 2;
+        w.window = 2;
+        Result r = only(w);
+        deliveredEverything(r);
+        assertThat(r.connections()).isEqualTo(20);
+        assertThat(r.scenario()).isEqualTo("websocket");
+        assertThat(server.onHub(st -> st.users().size()).get()).isZero();
+    }
+
+    @Test
     void whispersReachThePartner() throws Exception {
         Whispers w = brief(new Whispers());
         w.pairs = 3;
@@ -109,7 +123,7 @@ class LoadBenchSmokeTest {
     }
 
     @Test
-    void roomsStepsPassAtAGentleRate() throws Exception {
+    void roomsStepsDeliverEverythingAndNameTheBestPassingRate() throws Exception {
         Rooms rooms = brief(new Rooms());
         rooms.users = 12;
         rooms.rooms = 3;
@@ -117,10 +131,19 @@ class LoadBenchSmokeTest {
         List<Result> r = rooms.run();
         assertThat(r).hasSize(2);
         r.forEach(LoadBenchSmokeTest::deliveredEverything);
-        assertThat(r)
-                .allSatisfy(step -> assertThat(step.extra())
-                        .containsEntry("delivered", 1.0)
-                        .containsEntry("bestPassingRate", 10.0));
+        // whether a step passes depends on this machine's latency; that the verdict and the best rate agree does not
+        double best = r.stream()
+                .filter(step -> Boolean.TRUE.equals(step.extra().get("pass")))
+                .mapToDouble(step -> (Double) step.extra().get("ratePerUser"))
+                .max()
+                .orElse(0);
+        assertThat(r).allSatisfy(step -> {
+            assertThat(step.extra()).containsEntry("delivered", 1.0);
+            assertThat(step.extra().get("pass")).isEqualTo(step.p99() <= 250);
+            if (best > 0) {
+                assertThat(step.extra()).containsEntry("bestPassingRate", best);
+            }
+        });
     }
 
     @Test
