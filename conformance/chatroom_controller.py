@@ -52,8 +52,15 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
             raise NotImplementedByController("TLS")
         # run_services: chatroom has no separate services; tests that need accounts call registerUser,
         # which irctest turns into a skip ("account registration") until accounts exist
-        if websocket_hostname is not None or websocket_port is not None:
-            raise NotImplementedByController("Websocket")
+        # websocket tests connect to ws://websocket_hostname:websocket_port/ (chatroom's HTTP port accepts IRC
+        # WebSocket upgrades at / as well as /irc); the HTTP port is off otherwise
+        if websocket_hostname is not None and websocket_hostname != hostname:
+            raise NotImplementedByController("Websocket on another address than IRC")
+        http_port = -1 if websocket_port is None else websocket_port
+        # the websocket tests send from one connection and at once read on another, synchronising with a PING on the
+        # reader only; chatroom delivers a message after its commit (a few ms), so the reader's PONG can come first.
+        # irctest's knob for servers whose delivery is not immediate (Sable sets 0.1 s as well):
+        self.sync_sleep_time = 0.0 if websocket_port is None else 0.1
         assert self.proc is None
         self.port = port
         self.hostname = hostname
@@ -76,7 +83,7 @@ class ChatroomController(BaseServerController, DirectoryBasedController):
             "--irc-tls-port",
             "-1",
             "--http-port",
-            "0",
+            str(http_port),
             "--data-dir",
             str(self.directory),
             "--server-name",

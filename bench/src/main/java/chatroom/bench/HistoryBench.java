@@ -149,7 +149,7 @@ public final class HistoryBench implements Callable<Integer> {
                         8192, 16 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5), 0, 0, Duration.ofMinutes(5)),
                 new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED),
                 null,
-                JdbcStores.in(database, history));
+                JdbcStores.in(database, history, dir.resolve("files")));
     }
 
     /** Senders send until warm-up plus measurement is over; {@code rate} 0 means as fast as the window allows. */

@@ -1,5 +1,6 @@
 package chatroom.core;
 
+import chatroom.core.upload.UploadPolicy;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param loginLimits failed-login throttling
  * @param stsDuration the {@code sts} policy's lifetime given to clients (https://ircv3.net/specs/extensions/sts);
  *     zero when no certificate is configured, so no policy is advertised
+ * @param uploads who may share files, which ones, and where they are uploaded
  */
 public record ServerConfig(
         String serverName,
@@ -53,7 +55,8 @@ public record ServerConfig(
         Duration nickGrace,
         int sessionsPerAccount,
         LoginLimits loginLimits,
-        Duration stsDuration) {
+        Duration stsDuration,
+        UploadPolicy uploads) {
 
     public ServerConfig {
         motd = List.copyOf(motd);
@@ -101,7 +104,8 @@ public record ServerConfig(
                 Duration.ofSeconds(30),
                 5,
                 LoginLimits.DEFAULT,
-                Duration.ZERO);
+                Duration.ZERO,
+                UploadPolicy.DEFAULT);
     }
 
     /**
@@ -126,6 +130,12 @@ public record ServerConfig(
         Builder b = toBuilder();
         b.maxTargets = targets;
         b.maxChannelsPerUser = roomsPerUser;
+        return b.build();
+    }
+
+    public ServerConfig withUploads(UploadPolicy policy) {
+        Builder b = toBuilder();
+        b.uploads = policy;
         return b.build();
     }
 
@@ -232,6 +242,7 @@ public record ServerConfig(
         public int sessionsPerAccount;
         public LoginLimits loginLimits;
         public Duration stsDuration;
+        public UploadPolicy uploads;
 
         Builder(ServerConfig c) {
             serverName = c.serverName;
@@ -263,6 +274,7 @@ public record ServerConfig(
             sessionsPerAccount = c.sessionsPerAccount;
             loginLimits = c.loginLimits;
             stsDuration = c.stsDuration;
+            uploads = c.uploads;
         }
 
         public ServerConfig build() {
@@ -295,7 +307,8 @@ public record ServerConfig(
                     nickGrace,
                     sessionsPerAccount,
                     loginLimits,
-                    stsDuration);
+                    stsDuration,
+                    uploads);
         }
     }
 }

@@ -9,6 +9,8 @@ import chatroom.core.history.History;
 import chatroom.core.room.RegisteredRoom;
 import chatroom.core.room.Room;
 import chatroom.core.room.RoomLog;
+import chatroom.core.upload.UploadGrants;
+import chatroom.core.upload.UploadStore;
 import chatroom.core.user.Capability;
 import chatroom.core.user.FloodBudget;
 import chatroom.core.user.Session;
@@ -54,6 +56,9 @@ public final class ServerState {
     private int maxUsers;
     private Instant lastEventTime = Instant.EPOCH;
     private int tlsPort;
+    private @Nullable String fileHost;
+    private final UploadGrants uploadGrants = new UploadGrants();
+    private final UploadStore uploads;
 
     /** A state whose history lives in memory and commits at once: for unit tests. */
     public ServerState(ServerConfig config, InstantSource clock, Outbox outbox, Offload offload) {
@@ -69,6 +74,7 @@ public final class ServerState {
         this.accounts = stores.accounts();
         this.klineStore = stores.klines();
         this.roomLog = stores.rooms();
+        this.uploads = stores.uploads();
         this.config = config;
         this.loginThrottle = new LoginThrottle(config.loginLimits());
         this.clock = clock;
@@ -104,6 +110,24 @@ public final class ServerState {
 
     public void tlsPort(int port) {
         tlsPort = port;
+    }
+
+    /** Where files are uploaded (ISUPPORT {@code draft/FILEHOST}), once the HTTP port listens; null without one. */
+    public @Nullable String fileHost() {
+        return fileHost;
+    }
+
+    public void fileHost(@Nullable String url) {
+        fileHost = url;
+    }
+
+    public UploadGrants uploadGrants() {
+        return uploadGrants;
+    }
+
+    /** Shared files; blocking, so only for offloaded work. */
+    public UploadStore uploads() {
+        return uploads;
     }
 
     public LoginThrottle loginThrottle() {

@@ -74,7 +74,12 @@ public final class ChatFixture {
                 clock,
                 outbox,
                 Offload.INLINE,
-                new Stores(log, accounts, new InMemoryKlineStore(), new ImmediateRoomLog(rooms)));
+                new Stores(
+                        log,
+                        accounts,
+                        new InMemoryKlineStore(),
+                        new ImmediateRoomLog(rooms),
+                        new chatroom.core.upload.InMemoryUploadStore()));
         state.history().start(hubTasks::add);
         state.restoreRooms(rooms.loadAll());
         dispatcher = new Dispatcher(state);

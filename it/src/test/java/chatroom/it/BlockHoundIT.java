@@ -32,7 +32,7 @@ class BlockHoundIT {
                 .allowBlockingCallsInside("io.netty.util.concurrent.SingleThreadEventExecutor", "takeTask")
                 .allowBlockingCallsInside("io.netty.util.concurrent.SingleThreadEventExecutor", "offerTask")
                 .install();
-        server = TestServer.start();
+        server = TestServer.startWithHttp();
     }
 
     @AfterAll
@@ -92,6 +92,29 @@ class BlockHoundIT {
             alice.expect("hi from telnet");
             bob.send("QUIT :bye");
             assertThat(alice.sync()).isNotNull();
+        }
+    }
+
+    @Test
+    void webSocketsHealthAndMetricsNeverBlockTheHubOrAnEventLoop() throws Exception {
+        try (RawClient friend = server.register("wsfriend")) {
+            var web = WebSocketIT.WsClient.connect(server.http(), "binary.ircv3.net")
+                    .register("webby");
+            for (int i = 0; i < 100; i++) {
+                web.send("PRIVMSG wsfriend :ws " + i);
+                if (i % 20 == 0) {
+                    assertThat(WebSocketIT.get(server.http(), "/metrics").statusCode())
+                            .isEqualTo(200);
+                }
+            }
+            friend.expect("ws 99");
+            friend.send("PRIVMSG webby :back");
+            web.expect("back");
+            assertThat(WebSocketIT.get(server.http(), "/healthz").statusCode()).isEqualTo(200);
+            assertThat(WebSocketIT.get(server.http(), "/nothing").statusCode()).isEqualTo(404);
+            web.send("PRIVMSG wsfriend :" + "x".repeat(5000));
+            assertThat(web.closed).succeedsWithin(java.time.Duration.ofSeconds(10));
+            assertThat(friend.sync()).isNotNull();
         }
     }
 }

@@ -71,6 +71,56 @@ final class TestServer implements AutoCloseable {
                 tempDir());
     }
 
+    /** With the HTTP port (IRC over WebSocket, health, metrics) on a free port, plain HTTP. */
+    static TestServer startWithHttp() {
+        return startWithHttp(t -> t);
+    }
+
+    /** As {@link #startWithHttp()} with the transport limits changed by {@code transport}. */
+    static TestServer startWithHttp(UnaryOperator<TransportConfig> transport) {
+        return start(
+                ServerConfig.defaults().withFlood(0, 0),
+                transport.apply(TransportConfig.defaults()),
+                new ListenConfig("127.0.0.1", 0, 0).withHttp(0, false),
+                null,
+                null,
+                tempDir());
+    }
+
+    /**
+     * With the HTTP port on {@code httpPort} (0: any) in the caller's {@code dataDir}, kept on close: a browser
+     * reconnects to the same port after a restart. Everyone may share files.
+     */
+    static TestServer startWithHttp(Path dataDir, int httpPort) {
+        ServerConfig c = ServerConfig.defaults()
+                .withFlood(0, 0)
+                .withUploads(new chatroom.core.upload.UploadPolicy(
+                        chatroom.core.upload.UploadPolicy.Who.EVERYONE,
+                        1 << 20,
+                        chatroom.core.upload.UploadPolicy.DEFAULT.types(),
+                        Duration.ZERO));
+        TestServer s = start(
+                c,
+                TransportConfig.defaults(),
+                new ListenConfig("127.0.0.1", 0, 0).withHttp(httpPort, false),
+                null,
+                null,
+                dataDir);
+        return new TestServer(s.server, dataDir, false);
+    }
+
+    /** With HTTPS on the HTTP port, using the self-signed certificate kept in {@code dataDir}. */
+    static TestServer startWithHttps(Path dataDir) {
+        ServerConfig c = ServerConfig.defaults().withFlood(0, 0);
+        return start(
+                c,
+                TransportConfig.defaults(),
+                new ListenConfig("127.0.0.1", 0, 0).withHttp(0, true),
+                chatroom.transport.TlsContexts.server(null, null, dataDir, c.serverName()),
+                null,
+                tempDir());
+    }
+
     static TestServer start(UnaryOperator<ServerConfig> chat, UnaryOperator<TransportConfig> transport) {
         return start(chat, transport, null);
     }
@@ -95,7 +145,10 @@ final class TestServer implements AutoCloseable {
         HistoryLog history = new HistoryWriter(
                 new JdbcHistoryStore(database), true, Retention.KEEP_EVERYTHING, InstantSource.system());
         try {
-            return new TestServer(ChatServer.start(c, t, listen, tls, JdbcStores.in(database, history)), dataDir, true);
+            return new TestServer(
+                    ChatServer.start(c, t, listen, tls, JdbcStores.in(database, history, dataDir.resolve("files"))),
+                    dataDir,
+                    true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -112,6 +165,10 @@ final class TestServer implements AutoCloseable {
 
     InetSocketAddress ircTls() {
         return Objects.requireNonNull(server.ircTlsAddress());
+    }
+
+    InetSocketAddress http() {
+        return Objects.requireNonNull(server.httpAddress());
     }
 
     InetSocketAddress irc() {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServerCommand.class,
             chatroom.terminal.ClientCommand.class,
+            chatroom.desktop.GuiCommand.class,
             ExportCommand.class,
             AccountAddCommand.class,
             HashPasswordCommand.class,

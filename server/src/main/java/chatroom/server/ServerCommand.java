@@ -3,6 +3,7 @@ package chatroom.server;
 import chatroom.core.ServerConfig;
 import chatroom.core.history.HistoryException;
 import chatroom.core.history.HistoryLog;
+import chatroom.core.upload.UploadPolicy;
 import chatroom.store.Database;
 import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "server",
         mixinStandardHelpOptions = true,
-        description = "Run the chat server (IRC, plain-text telnet).",
+        description = "Run the chat server (IRC, plain-text telnet, IRC over WebSocket, health and metrics over HTTP).",
         showDefaultValues = true,
         sortOptions = false)
 final class ServerCommand implements Callable<Integer> {
@@ -86,7 +87,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(
             names = "--http-port",
             defaultValue = "8080",
-            description = "HTTP port for the web client (served from a later release; accepted now).")
+            description = "HTTP port: IRC over WebSocket at /irc, /healthz, /metrics; HTTPS with --tls-cert"
+                    + " (0 = any free port, -1 = off).")
     int httpPort;
 
     @Option(names = "--data-dir", defaultValue = "./data", description = "Where data and logs are kept.")
@@ -267,6 +269,32 @@ final class ServerCommand implements Callable<Integer> {
             description = "With --tls-cert: how long clients should insist on TLS (IRCv3 sts; PT0S = no policy).")
     Duration stsDuration = Duration.ofDays(30);
 
+    @Option(
+            names = "--uploads",
+            defaultValue = "REGISTERED",
+            description =
+                    "Who may share files over the HTTP port: REGISTERED (logged in to an account), EVERYONE or OFF.")
+    UploadPolicy.Who uploads = UploadPolicy.Who.REGISTERED;
+
+    @Option(
+            names = "--upload-max-kib",
+            defaultValue = "25600",
+            description = "Largest file that may be shared, in KiB (default 25 MiB).")
+    long uploadMaxKib = 25600;
+
+    @Option(
+            names = "--upload-types",
+            split = ",",
+            defaultValue = "image/*,audio/*,video/*,text/plain,application/pdf,application/zip",
+            description = "Content types that may be shared, exact or as type/* (comma-separated).")
+    List<String> uploadTypes = UploadPolicy.DEFAULT.types();
+
+    @Option(
+            names = "--upload-max-age",
+            defaultValue = "PT0S",
+            description = "Delete shared files older than this (e.g. P30D); PT0S keeps them until deleted.")
+    Duration uploadMaxAge = Duration.ZERO;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec().commandLine().getOut();
@@ -281,7 +309,8 @@ final class ServerCommand implements Callable<Integer> {
                 return 2;
             }
             ServerConfig chat = chatConfig();
-            var tls = ircTlsPort == ListenConfig.DISABLED
+            boolean https = tlsCert != null && httpPort != ListenConfig.DISABLED;
+            var tls = ircTlsPort == ListenConfig.DISABLED && !https
                     ? null
                     : TlsContexts.server(tlsCert, tlsKey, dataDir, chat.serverName());
             Database database = Database.open(DatabaseUrl.parse(db, dataDir));
@@ -289,9 +318,10 @@ final class ServerCommand implements Callable<Integer> {
             server = ChatServer.start(
                     chat,
                     transportConfig(),
-                    new ListenConfig(bind, ircPort, plainPort, ircTlsPort, plainBind == null ? bind : plainBind),
+                    new ListenConfig(bind, ircPort, plainPort, ircTlsPort, plainBind == null ? bind : plainBind)
+                            .withHttp(httpPort, https),
                     tls,
-                    JdbcStores.in(database, history));
+                    JdbcStores.in(database, history, dataDir.resolve("files")));
         } catch (IllegalStateException | IllegalArgumentException | HistoryException e) {
             err.println("Cannot start: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
@@ -300,6 +330,7 @@ final class ServerCommand implements Callable<Integer> {
         printListening(out, "irc", server.ircAddress());
         printListening(out, "plain", server.plainAddress());
         printListening(out, "irc-tls", server.ircTlsAddress());
+        printListening(out, "http", server.httpAddress());
         log.info("chatroom started; data in {}", dataDir.toAbsolutePath().normalize());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> shutdown(server, stopped), "chatroom-shutdown");
@@ -362,7 +393,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withLoginLimits(
                         new ServerConfig.LoginLimits(loginFailuresPerAccount, loginFailuresPerIp, loginFailureWindow))
                 // a self-signed certificate cannot carry a policy: clients would refuse it and then the server
-                .withStsDuration(tlsCert != null && ircTlsPort != ListenConfig.DISABLED ? stsDuration : Duration.ZERO);
+                .withStsDuration(tlsCert != null && ircTlsPort != ListenConfig.DISABLED ? stsDuration : Duration.ZERO)
+                .withUploads(new UploadPolicy(uploads, uploadMaxKib * 1024, uploadTypes, uploadMaxAge));
         if (motdFile != null) {
             List<String> lines = Files.readAllLines(motdFile, StandardCharsets.UTF_8);
             c = c.withMotd(lines);

@@ -42,6 +42,8 @@ final class ServerProcess implements AutoCloseable {
                 "0",
                 "--irc-tls-port",
                 "0",
+                "--http-port",
+                "0",
                 "--data-dir",
                 dataDir.toString()));
         cmd.addAll(List.of(extra));

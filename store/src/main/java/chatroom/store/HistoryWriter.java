@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class HistoryWriter implements HistoryLog {
     private @Nullable Executor hub;
     private @Nullable Listener listener;
     private Instant nextPrune = Instant.MIN;
+    private volatile LongConsumer commitObserver = nanos -> {};
 
     /** {@code durable=false} is the benchmark-only async mode: delivery does not wait for the commit. */
     public HistoryWriter(HistoryStore store, boolean durable, Retention retention, InstantSource clock) {
@@ -55,6 +57,11 @@ public final class HistoryWriter implements HistoryLog {
         this.hub = hub;
         this.listener = listener;
         thread.start();
+    }
+
+    @Override
+    public void onCommit(LongConsumer nanos) {
+        commitObserver = nanos;
     }
 
     @Override
@@ -123,8 +130,10 @@ public final class HistoryWriter implements HistoryLog {
     private void write(List<HistoryEvent> batch) {
         long first = batch.getFirst().seq();
         long last = batch.getLast().seq();
+        long started = System.nanoTime();
         try {
             store.append(batch);
+            commitObserver.accept(System.nanoTime() - started);
         } catch (RuntimeException ex) {
             String reason = String.valueOf(ex.getMessage());
             log.warn("history batch {}..{} not stored: {}", first, last, reason);

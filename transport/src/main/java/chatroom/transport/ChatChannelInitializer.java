@@ -3,7 +3,9 @@ package chatroom.transport;
 import chatroom.core.Connection;
 import chatroom.core.Hub;
 import chatroom.core.ServerConfig;
+import chatroom.core.ServerState;
 import chatroom.core.command.Dispatcher;
+import chatroom.core.upload.UploadStore;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -13,6 +15,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +33,22 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             TransportConfig transport,
             ConnectionLimiter limiter,
             ExceptionHandler exceptions,
-            ChannelGroup connections) {}
+            ChannelGroup connections,
+            ServerMetrics metrics,
+            ServerState state,
+            Executor blocking,
+            UploadStore uploads,
+            StaticFiles web) {
+        SessionHandler sessionHandler(Connection.Protocol protocol, List<String> autoJoin, String metricsLabel) {
+            return new SessionHandler(
+                    hub,
+                    dispatcher,
+                    protocol,
+                    autoJoin,
+                    transport.registrationTimeout(),
+                    metrics.forProtocol(metricsLabel));
+        }
+    }
 
     private final Connection.Protocol protocol;
     private final Shared shared;
@@ -77,12 +95,10 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
         }
         p.addLast(
                 PipelineNames.SESSION,
-                new SessionHandler(
-                        shared.hub(),
-                        shared.dispatcher(),
+                shared.sessionHandler(
                         protocol,
                         autoJoin,
-                        shared.transport().registrationTimeout()));
+                        protocol == Connection.Protocol.IRC ? ServerMetrics.IRC : ServerMetrics.PLAIN));
         p.addLast(PipelineNames.EXCEPTIONS, shared.exceptions());
     }
 }

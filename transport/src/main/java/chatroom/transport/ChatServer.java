@@ -10,6 +10,7 @@ import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryLog;
 import chatroom.core.room.RegisteredRoom;
 import chatroom.core.room.RoomLog;
+import chatroom.core.upload.UploadStore;
 import chatroom.core.user.Session;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -31,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -56,16 +59,26 @@ public final class ChatServer {
     private @Nullable InetSocketAddress ircAddress;
     private @Nullable InetSocketAddress plainAddress;
     private @Nullable InetSocketAddress ircTlsAddress;
+    private @Nullable InetSocketAddress httpAddress;
+    private final ServerMetrics metrics = new ServerMetrics();
 
     private final HistoryLog history;
     private final RoomLog rooms;
+    private final UploadStore uploads;
+    /** Blocking work of the HTTP port (shared files), one virtual thread per task. */
+    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
 
     private ChatServer(ServerConfig config, InstantSource clock, Stores stores) {
         this.hub = new NettyHub();
         this.history = stores.history();
         this.rooms = stores.rooms();
+        this.uploads = stores.uploads();
         this.state = new ServerState(
-                config, clock, new NettyOutbox(PooledByteBufAllocator.DEFAULT), new VirtualThreadOffload(hub), stores);
+                config,
+                clock,
+                new NettyOutbox(PooledByteBufAllocator.DEFAULT, metrics),
+                new VirtualThreadOffload(hub),
+                stores);
         this.dispatcher = new Dispatcher(state);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
@@ -73,7 +86,8 @@ public final class ChatServer {
 
     /**
      * Loads the K-lines, starts the history writer, loads the registered rooms, then starts the listeners, so nobody
-     * connects before the rooms are there; {@code tls} is required when {@code listen} enables the TLS port. The
+     * connects before the rooms are there; {@code tls} is required when {@code listen} enables the TLS port or HTTP
+     * over TLS. The
      * server owns the stores' history and room logs from here on and closes them last on shutdown.
      */
     public static ChatServer start(
@@ -91,6 +105,7 @@ public final class ChatServer {
                         return klines.size();
                     })
                     .join();
+            server.history.onCommit(server.metrics::commitNanos);
             server.state.history().start(server.hub);
             server.hub.every(java.time.Duration.ofSeconds(1), server.dispatcher::tick);
             List<RegisteredRoom> kept = server.rooms.load();
@@ -101,6 +116,7 @@ public final class ChatServer {
                     .get(30, TimeUnit.SECONDS);
             log.info("{} registered rooms loaded", kept.size());
             server.bind(config, transport, listen, tls);
+            server.keepUploadsFor(config.uploads().maxAge());
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             server.stopThreads();
             throw new IllegalStateException("cannot restore the registered rooms", e);
@@ -120,7 +136,12 @@ public final class ChatServer {
                 transport,
                 new ConnectionLimiter(transport.maxConnectionsPerIp(), transport.connectsPerIpPerMinute()),
                 new ExceptionHandler(),
-                connections);
+                connections,
+                metrics,
+                state,
+                blocking,
+                uploads,
+                StaticFiles.load(ChatServer.class.getClassLoader()));
         // the TLS port first: the sts policy offered on the plain port names it
         if (listen.ircTlsPort() != ListenConfig.DISABLED) {
             if (tls == null) {
@@ -138,10 +159,50 @@ public final class ChatServer {
         }
         ircAddress = listen(listen.bind(), listen.ircPort(), new ChatChannelInitializer(IRC, shared, null));
         plainAddress = listen(listen.plainBind(), listen.plainPort(), new ChatChannelInitializer(PLAIN, shared, null));
+        if (listen.httpTls() && listen.httpPort() != ListenConfig.DISABLED && tls == null) {
+            throw new IllegalStateException("HTTPS needs a TLS context");
+        }
+        httpAddress = listen(
+                listen.bind(), listen.httpPort(), new HttpChannelInitializer(shared, listen.httpTls() ? tls : null));
+        if (httpAddress != null) {
+            String host = wildcard(listen.bind()) ? "localhost" : listen.bind();
+            String url = (listen.httpTls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host)
+                    + ":" + httpAddress.getPort() + UploadReceiver.PATH;
+            onHub(st -> {
+                        st.fileHost(url);
+                        return url;
+                    })
+                    .join();
+        }
+    }
+
+    /** Every hour (and now), shared files older than {@code maxAge} are deleted; zero keeps them. */
+    private void keepUploadsFor(java.time.Duration maxAge) {
+        if (maxAge.isZero() || maxAge.isNegative()) {
+            return;
+        }
+        boss.next()
+                .scheduleAtFixedRate(
+                        () -> blocking.execute(() -> {
+                            try {
+                                for (var u : uploads.createdBefore(Instant.now().minus(maxAge))) {
+                                    uploads.delete(u.id());
+                                }
+                            } catch (java.io.IOException | RuntimeException e) {
+                                log.warn("could not delete old shared files", e);
+                            }
+                        }),
+                        0,
+                        1,
+                        TimeUnit.HOURS);
+    }
+
+    private static boolean wildcard(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]") || bind.isEmpty();
     }
 
     /** Listens on {@code port} unless it is {@link ListenConfig#DISABLED}; returns the bound address or null. */
-    private @Nullable InetSocketAddress listen(String bind, int port, ChatChannelInitializer init)
+    private @Nullable InetSocketAddress listen(String bind, int port, io.netty.channel.ChannelHandler init)
             throws InterruptedException {
         if (port == ListenConfig.DISABLED) {
             return null;
@@ -176,6 +237,11 @@ public final class ChatServer {
 
     public @Nullable InetSocketAddress ircTlsAddress() {
         return ircTlsAddress;
+    }
+
+    /** The HTTP port (WebSocket IRC at {@code /irc}, {@code /healthz}, {@code /metrics}), or null when disabled. */
+    public @Nullable InetSocketAddress httpAddress() {
+        return httpAddress;
     }
 
     /** Runs {@code query} on the hub and returns its result; for consoles and tests, never for event loops. */
@@ -222,6 +288,12 @@ public final class ChatServer {
                         return null;
                     })
                     .get(5, TimeUnit.SECONDS);
+            // HTTP connections that never became a WebSocket have no session to tell: closed at once
+            for (Channel ch : connections) {
+                if (ch.pipeline().get(io.netty.handler.codec.http.HttpServerCodec.class) != null) {
+                    ch.close();
+                }
+            }
             // the Disconnector closes each connection once its ERROR line is written (or after a grace period)
             connections.newCloseFuture().await(5, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -235,6 +307,8 @@ public final class ChatServer {
         boss.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
         hub.shutdown().await(5, TimeUnit.SECONDS);
         ((VirtualThreadOffload) state.offload()).close();
+        blocking.shutdown();
+        blocking.awaitTermination(5, TimeUnit.SECONDS);
         // rooms first: closing the history closes the database they share
         rooms.close();
         history.close();

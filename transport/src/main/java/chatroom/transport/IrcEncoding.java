@@ -82,7 +82,10 @@ final class IrcEncoding {
         }
         String last = params.get(params.size() - 1);
         byte[] b = last.getBytes(StandardCharsets.UTF_8);
-        int keep = Math.max(0, b.length - excess);
+        // budget as if the cut text is written with its ':' (as Ergo writes every message text), so a text is cut at
+        // the same length whether or not it has a space; without the ':' the line is one byte shorter
+        int colon = last.isEmpty() || last.charAt(0) == ':' || last.indexOf(' ') >= 0 ? 0 : 1;
+        int keep = Math.max(0, b.length - excess - colon);
         while (keep > 0 && (b[keep] & 0xC0) == 0x80) {
             keep--;
         }

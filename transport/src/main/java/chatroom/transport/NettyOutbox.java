@@ -29,8 +29,11 @@ final class NettyOutbox implements Outbox {
     /** Hub-owned map; each value is shared with its event loop. */
     private final IdentityHashMap<EventLoop, Outgoing> outgoing = new IdentityHashMap<>();
 
-    NettyOutbox(ByteBufAllocator alloc) {
+    private final ServerMetrics metrics;
+
+    NettyOutbox(ByteBufAllocator alloc, ServerMetrics metrics) {
         this.alloc = alloc;
+        this.metrics = metrics;
     }
 
     private record Write(Channel channel, Object message) {}
@@ -89,7 +92,8 @@ final class NettyOutbox implements Outbox {
             return;
         }
         for (Map.Entry<EventLoop, List<Object>> e : pending.entrySet()) {
-            outgoing.computeIfAbsent(e.getKey(), Outgoing::new).add(e.getValue());
+            outgoing.computeIfAbsent(e.getKey(), loop -> new Outgoing(loop, metrics))
+                    .add(e.getValue());
         }
         pending.clear();
     }
@@ -102,9 +106,11 @@ final class NettyOutbox implements Outbox {
         private final EventLoop loop;
         private final ConcurrentLinkedQueue<List<Object>> batches = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final ServerMetrics metrics;
 
-        Outgoing(EventLoop loop) {
+        Outgoing(EventLoop loop, ServerMetrics metrics) {
             this.loop = loop;
+            this.metrics = metrics;
         }
 
         /** Hub thread. */
@@ -126,6 +132,7 @@ final class NettyOutbox implements Outbox {
             for (Channel ch : touched) {
                 ch.flush();
                 if (!ch.isWritable() && !Disconnector.closing(ch)) {
+                    metrics.sendQueueDisconnect();
                     Disconnector.disconnect(ch, "SendQ exceeded");
                 }
             }
@@ -150,6 +157,7 @@ final class NettyOutbox implements Outbox {
     }
 
     private void enqueue(Channel ch, Object message) {
+        metrics.delivered();
         pending.computeIfAbsent(ch.eventLoop(), k -> new ArrayList<>()).add(new Write(ch, message));
     }
 

@@ -32,14 +32,17 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
     private @Nullable NettyConnection connection;
 
     private final Duration registrationTimeout;
+    private final ServerMetrics.PerProtocol metrics;
 
     SessionHandler(
             Hub hub,
             Dispatcher dispatcher,
             Connection.Protocol protocol,
             List<String> autoJoin,
-            Duration registrationTimeout) {
+            Duration registrationTimeout,
+            ServerMetrics.PerProtocol metrics) {
         this.registrationTimeout = registrationTimeout;
+        this.metrics = metrics;
         this.hub = hub;
         this.dispatcher = dispatcher;
         this.protocol = protocol;
@@ -60,7 +63,11 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
                 }
             });
         }
-        log.info("connect {} from {}", protocol, c.remoteAddress());
+        metrics.connections().inc();
+        log.info(
+                "connect {} from {}",
+                ctx.pipeline().get(WebSocketIrcCodec.class) != null ? "WEBSOCKET" : protocol,
+                c.remoteAddress());
         hub.execute(() -> session = dispatcher.connected(c, autoJoin));
         // a connection that never registers (a scanner, a half-open script) does not hold a slot forever
         ctx.executor()
@@ -81,6 +88,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
         if (Disconnector.closing(ctx.channel())) {
             return; // the server is closing this connection: later lines of the same read are not commands
         }
+        metrics.messagesIn().inc();
         ReadPause pause = ReadPause.of(ctx.channel());
         pause.lineToHub();
         hub.execute(() -> {
@@ -109,6 +117,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         NettyConnection c = connection;
+        if (c != null) {
+            metrics.connections().dec();
+        }
         String reason = c == null ? "Connection closed" : c.closeReason();
         hub.execute(() -> {
             Session s = session;

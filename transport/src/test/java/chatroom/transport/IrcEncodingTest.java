@@ -41,4 +41,14 @@ class IrcEncodingTest {
         assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(512);
         assertThat(line).endsWith("字\r\n").doesNotContain("\uFFFD");
     }
+
+    @Test
+    void aCutTextKeepsTheSameLengthWhetherOrNotItNeedsTheColon() {
+        String noSpace = encode(IrcMessage.from("someone!user@host", "PRIVMSG", "#r", "x".repeat(600)), 0);
+        String withSpace = encode(IrcMessage.from("someone!user@host", "PRIVMSG", "#r", " " + "x".repeat(599)), 0);
+        assertThat(noSpace).startsWith(":someone!user@host PRIVMSG #r x");
+        assertThat(withSpace).startsWith(":someone!user@host PRIVMSG #r : x");
+        assertThat(withSpace.getBytes(StandardCharsets.UTF_8)).hasSize(512);
+        assertThat(noSpace.getBytes(StandardCharsets.UTF_8)).hasSize(511);
+    }
 }

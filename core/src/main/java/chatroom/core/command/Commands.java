@@ -48,6 +48,7 @@ final class Commands {
                 new CommandSpec("SETNAME", AwayCommand::setname, 1, false),
                 new CommandSpec("CREATE", CreateCommand::handle, 1, false),
                 new CommandSpec("CHATHISTORY", ChathistoryCommand::handle, 0, false),
+                new CommandSpec("UPLOAD", UploadCommand::handle, 0, false),
                 new CommandSpec("AUTHENTICATE", SaslCommand::handle, 1, true),
                 new CommandSpec("REGISTER", AccountCommands::register, 3, true),
                 new CommandSpec(

@@ -152,7 +152,12 @@ final class RegistrationCommands {
         ctx.reply(Numeric.RPL_YOURHOST, "Your host is " + c.serverName() + ", running version " + c.version());
         ctx.reply(Numeric.RPL_CREATED, "This server was created " + ctx.state().startedAt());
         ctx.reply(Numeric.RPL_MYINFO, c.serverName(), c.version(), "iow", "beiIklmnostR", "beIklov");
-        List<String> tokens = isupport(c);
+        List<String> tokens = new ArrayList<>(isupport(c));
+        String fileHost = ctx.state().fileHost();
+        if (fileHost != null && c.uploads().who() != chatroom.core.upload.UploadPolicy.Who.OFF) {
+            // https://github.com/progval/ircv3-specifications/blob/filehost/extensions/filehost.md
+            tokens.add("draft/FILEHOST=" + fileHost);
+        }
         for (int i = 0; i < tokens.size(); i += 12) {
             List<String> line = new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + 12)));
             line.add("are supported by this server");

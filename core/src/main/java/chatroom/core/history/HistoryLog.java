@@ -1,6 +1,7 @@
 package chatroom.core.history;
 
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 
 /**
  * The hub's way into the store: appends are queued without blocking and committed in batches by one writer (STYLE.md
@@ -18,6 +19,12 @@ public interface HistoryLog extends AutoCloseable {
 
     /** True when delivery waits for the commit (the default); false in the benchmark-only async mode. */
     boolean durable();
+
+    /**
+     * Observes how long each batch's commit took, in nanoseconds (for metrics); called on the writer's thread, so
+     * {@code nanos} must be cheap and must not block. Stores without a writer thread may ignore it.
+     */
+    default void onCommit(LongConsumer nanos) {}
 
     /** Commits what is queued, then stops the writer and closes the store. */
     @Override

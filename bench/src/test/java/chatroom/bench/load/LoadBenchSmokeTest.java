@@ -1,0 +1,168 @@
+package chatroom.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatroom.core.ServerConfig;
+import chatroom.store.Database;
+import chatroom.store.DatabaseUrl;
+import chatroom.store.HistoryWriter;
+import chatroom.store.JdbcHistoryStore;
+import chatroom.store.JdbcStores;
+import chatroom.store.Retention;
+import chatroom.transport.ChatServer;
+import chatroom.transport.ListenConfig;
+import chatroom.transport.TransportConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each scenario of {@code chatroom bench} runs briefly, with small counts, against a real chatroom server (history on,
+ * commit before deliver) and reports sane numbers. Not a performance test: nothing here asserts a speed.
+ */
+@Timeout(120)
+class LoadBenchSmokeTest {
+    @TempDir
+    static Path dir;
+
+    private static ChatServer server;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        Database database = Database.open(DatabaseUrl.parse(null, dir));
+        var history = new HistoryWriter(
+                new JdbcHistoryStore(database), true, Retention.KEEP_EVERYTHING, InstantSource.system());
+        server = ChatServer.start(
+                ServerConfig.defaults().withFlood(0, 0),
+                new TransportConfig(
+                        8192, 16 << 20, Duration.ofMinutes(5), Duration.ofMinutes(5), 0, 0, Duration.ofMinutes(5)),
+                new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED),
+                null,
+                JdbcStores.in(database, history, dir.resolve("files")));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        server.shutdown("smoke test over");
+    }
+
+    private static <S extends Scenario> S brief(S s) {
+        s.target.port = Objects.requireNonNull(server.ircAddress()).getPort();
+        s.target.label = "chatroom";
+        s.target.pid = ProcessHandle.current().pid();
+        s.target.warmup = Duration.ofMillis(300);
+        s.target.duration = Duration.ofMillis(700);
+        return s;
+    }
+
+    private static Result only(Scenario s) throws Exception {
+        List<Result> r = s.run();
+        assertThat(r).hasSize(1);
+        return r.get(0);
+    }
+
+    private static void deliveredEverything(Result r) {
+        assertThat(r.deliveriesPerSecond()).isPositive();
+        assertThat(r.sentPerSecond()).isPositive();
+        assertThat(r.lost()).isZero();
+        assertThat(r.duplicates()).isZero();
+        assertThat(r.disconnects()).isZero();
+        assertThat(r.p50()).isPositive().isLessThanOrEqualTo(r.p99());
+        assertThat(r.p99()).isLessThanOrEqualTo(r.max());
+        assertThat(r.serverRssKiB()).isPositive();
+        assertThat(r.serverCpu()).isGreaterThanOrEqualTo(0);
+        assertThat(r.generatorCpu()).isGreaterThanOrEqualTo(0);
+        Map<String, Object> json = Report.parse(Report.json(r));
+        assertThat(json).containsEntry("scenario", r.scenario()).containsEntry("server", "chatroom");
+        assertThat((Double) json.get("deliveriesPerSecond")).isPositive();
+    }
+
+    @Test
+    void fanoutDeliversEveryLineToEveryMember() throws Exception {
+        Fanout f = brief(new Fanout());
+        f.members = 8;
+        f.senders = 2;
+        f.window = 2;
+        Result r = only(f);
+        deliveredEverything(r);
+        // seven receivers per line, so deliveries outnumber lines sent
+        assertThat(r.deliveriesPerSecond()).isGreaterThan(r.sentPerSecond());
+    }
+
+    @Test
+    void whispersReachThePartner() throws Exception {
+        Whispers w = brief(new Whispers());
+        w.pairs = 3;
+        w.window = 2;
+        deliveredEverything(only(w));
+    }
+
+    @Test
+    void roomsStepsPassAtAGentleRate() throws Exception {
+        Rooms rooms = brief(new Rooms());
+        rooms.users = 12;
+        rooms.rooms = 3;
+        rooms.rates = List.of(5.0, 10.0);
+        List<Result> r = rooms.run();
+        assertThat(r).hasSize(2);
+        r.forEach(LoadBenchSmokeTest::deliveredEverything);
+        assertThat(r)
+                .allSatisfy(step -> assertThat(step.extra())
+                        .containsEntry("delivered", 1.0)
+                        .containsEntry("bestPassingRate", 10.0));
+    }
+
+    @Test
+    void idleConnectionsStayAndTheirMemoryIsMeasured() throws Exception {
+        Idle idle = brief(new Idle());
+        idle.connections = 30;
+        Result r = only(idle);
+        assertThat(r.connections()).isEqualTo(30);
+        assertThat(r.disconnects()).isZero();
+        assertThat(r.extra()).containsEntry("failed", 0).containsKey("rssPerConnectionKiB");
+    }
+
+    @Test
+    void stormCompletesCycles() throws Exception {
+        Storm storm = brief(new Storm());
+        storm.workers = 3;
+        Result r = only(storm);
+        assertThat((Double) r.extra().get("cyclesPerSecond")).isPositive();
+        assertThat(r.extra()).containsEntry("failed", 0L);
+        assertThat(r.p99()).isPositive();
+    }
+
+    @Test
+    void compareDividesByThePeer() {
+        Result r = new Result(
+                "whispers", "chatroom", "pairs=1", 2, 1, 10, 20, 1, 2, 3, 4, 0, 0, 0, 1, 1, 1, new LinkedHashMap<>());
+        Result peer = new Result(
+                "whispers", "peer", "pairs=1", 2, 1, 10, 10, 1, 2, 3, 4, 0, 0, 0, 1, 1, 1, new LinkedHashMap<>());
+        StringWriter out = new StringWriter();
+        new Compare()
+                .print(List.of(Report.parse(Report.json(r)), Report.parse(Report.json(peer))), new PrintWriter(out));
+        assertThat(out.toString())
+                .contains("chatroom/peer")
+                .containsPattern("S3 whispers deliveries/s +20.00 +10.00 +2.00");
+    }
+
+    @Test
+    void aRemoteTargetIsRefusedWithoutTheFlag() {
+        Fanout f = new Fanout();
+        f.target.host = "192.0.2.1";
+        org.assertj.core.api.Assertions.assertThatThrownBy(f::run)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--allow-remote");
+    }
+}
