@@ -9,17 +9,28 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The client's pipeline: [TLS] → lines (CR LF or LF) → parsed messages → the connection's {@link Session}. */
+/**
+ * The client's pipeline: [TLS] → lines (CR LF or LF), or HTTP → WebSocket handshake → one line per frame → parsed
+ * messages → the connection's {@link Session}. Over WebSocket, registration starts once the handshake is done.
+ */
 final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger log = LoggerFactory.getLogger(ClientChannelInitializer.class);
     /** Server tags may take 8,191 bytes, the rest of the line 512 (https://ircv3.net/specs/extensions/message-tags). */
     static final int MAX_LINE_BYTES = 8191 + 512;
+    /** The WebSocket subprotocol asked for: one UTF-8 line per text frame. */
+    static final String TEXT_SUBPROTOCOL = "text.ircv3.net";
 
     private final ChatClient client;
     private final ClientConfig target;
@@ -37,26 +48,60 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
             // host and port for SNI and, unless self-signed certificates are trusted, host name verification
             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), target.host(), target.port()));
         }
+        String path = target.webSocketPath();
+        if (path != null) {
+            String host = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
+            URI uri = URI.create((ssl != null ? "wss://" : "ws://") + host + ":" + target.port() + path);
+            ch.pipeline().addLast(new HttpClientCodec());
+            ch.pipeline().addLast(new HttpObjectAggregator(8192));
+            ch.pipeline()
+                    .addLast(new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                            .webSocketUri(uri)
+                            .subprotocol(TEXT_SUBPROTOCOL)
+                            .maxFramePayloadLength(MAX_LINE_BYTES)
+                            .handshakeTimeoutMillis(10_000)
+                            .build()));
+            ch.pipeline().addLast(new WebSocketFrameAggregator(MAX_LINE_BYTES));
+            ch.pipeline().addLast(new WebSocketLines());
+            ch.pipeline().addLast(new LineHandler(client.newSession(ch), true));
+            return;
+        }
         // failFast=false: an overlong line is skipped whole, and the connection stays up
         ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE_BYTES, true, false));
-        ch.pipeline().addLast(new LineHandler(client.newSession(ch)));
+        ch.pipeline().addLast(new LineHandler(client.newSession(ch), false));
     }
 
     private static final class LineHandler extends SimpleChannelInboundHandler<ByteBuf> {
         private final Session session;
+        private final boolean webSocket;
 
-        LineHandler(Session session) {
+        LineHandler(Session session, boolean webSocket) {
             this.session = session;
+            this.webSocket = webSocket;
         }
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
+            if (!webSocket) {
+                start(ctx);
+            }
+            ctx.fireChannelActive();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (webSocket && evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                start(ctx);
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        private void start(ChannelHandlerContext ctx) {
             if (session.client.stopped()) {
                 ctx.close(); // quit while this connection was being made
                 return;
             }
             session.registration.start();
-            ctx.fireChannelActive();
         }
 
         @Override

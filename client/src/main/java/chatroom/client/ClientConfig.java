@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *     server has no SASL or refuses the password
  * @param locale language of the sentences given to {@link ChatListener#error} and {@link ChatListener#disconnected}
  * @param queueLimit lines kept while disconnected, sent after reconnecting; more are refused with an error
+ * @param webSocketPath when set, IRC over WebSocket (https://ircv3.net/specs/extensions/websocket) at this path of
+ *     the host's HTTP port ({@code ws://}, or {@code wss://} with TLS), instead of IRC over TCP
  */
 public record ClientConfig(
         String host,
@@ -23,7 +25,8 @@ public record ClientConfig(
         String nick,
         @Nullable String password,
         Locale locale,
-        int queueLimit) {
+        int queueLimit,
+        @Nullable String webSocketPath) {
     public static final int DEFAULT_QUEUE_LIMIT = 200;
 
     public ClientConfig {
@@ -32,6 +35,9 @@ public record ClientConfig(
         if (nick.isEmpty() || nick.contains(" ")) {
             throw new IllegalArgumentException("a nick is one word");
         }
+        if (webSocketPath != null && !webSocketPath.startsWith("/")) {
+            throw new IllegalArgumentException("a WebSocket path starts with /");
+        }
         if (queueLimit < 1) {
             throw new IllegalArgumentException("queueLimit must be positive");
         }
@@ -39,26 +45,32 @@ public record ClientConfig(
 
     /** Plain TCP, no password, English texts. */
     public static ClientConfig of(String host, int port, String nick) {
-        return new ClientConfig(host, port, false, false, nick, null, Locale.ENGLISH, DEFAULT_QUEUE_LIMIT);
+        return new ClientConfig(host, port, false, false, nick, null, Locale.ENGLISH, DEFAULT_QUEUE_LIMIT, null);
     }
 
     public ClientConfig withTls(boolean trustSelfSigned) {
-        return new ClientConfig(host, port, true, trustSelfSigned, nick, password, locale, queueLimit);
+        return new ClientConfig(host, port, true, trustSelfSigned, nick, password, locale, queueLimit, webSocketPath);
     }
 
     public ClientConfig withPassword(@Nullable String newPassword) {
-        return new ClientConfig(host, port, tls, trustSelfSigned, nick, newPassword, locale, queueLimit);
+        return new ClientConfig(host, port, tls, trustSelfSigned, nick, newPassword, locale, queueLimit, webSocketPath);
     }
 
     public ClientConfig withLocale(Locale newLocale) {
-        return new ClientConfig(host, port, tls, trustSelfSigned, nick, password, newLocale, queueLimit);
+        return new ClientConfig(host, port, tls, trustSelfSigned, nick, password, newLocale, queueLimit, webSocketPath);
     }
 
     public ClientConfig withQueueLimit(int limit) {
-        return new ClientConfig(host, port, tls, trustSelfSigned, nick, password, locale, limit);
+        return new ClientConfig(host, port, tls, trustSelfSigned, nick, password, locale, limit, webSocketPath);
+    }
+
+    /** IRC over WebSocket at {@code path} (e.g. {@code /irc}) of the HTTP port given as the port. */
+    public ClientConfig withWebSocket(String path) {
+        return new ClientConfig(host, port, tls, trustSelfSigned, nick, password, locale, queueLimit, path);
     }
 
     public ClientConfig withAddress(String newHost, int newPort) {
-        return new ClientConfig(newHost, newPort, tls, trustSelfSigned, nick, password, locale, queueLimit);
+        return new ClientConfig(
+                newHost, newPort, tls, trustSelfSigned, nick, password, locale, queueLimit, webSocketPath);
     }
 }

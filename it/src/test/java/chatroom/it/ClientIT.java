@@ -203,6 +203,38 @@ class ClientIT {
         }
     }
 
+    /** Over WebSocket (the HTTP port's /irc) a client chats with a TCP client, and comes back after a restart. */
+    @Test
+    void overWebSocketItChatsAndComesBackAfterARestart() throws Exception {
+        ClientListenerRecorder rec = new ClientListenerRecorder();
+        ClientListenerRecorder tcp = new ClientListenerRecorder();
+        TestServer first = TestServer.startWithHttp(dataDir, 0);
+        int httpPort = first.http().getPort();
+        try (ChatClient web = ChatClient.connect(
+                        ClientConfig.of("127.0.0.1", httpPort, "网页").withWebSocket("/irc"), rec);
+                ChatClient plain = connect(first.irc(), "plain", tcp)) {
+            web.join("#ws");
+            plain.join("#ws");
+            await().atMost(WAIT).until(() -> rec.memberNicks("#ws").contains("plain"));
+            web.send("#ws", "over WebSocket 网页");
+            await().atMost(WAIT).until(() -> tcp.texts("#ws", "网页").contains("over WebSocket 网页"));
+            plain.send("网页", "a whisper back 悄悄话");
+            await().atMost(WAIT).until(() -> rec.texts("plain", "plain").contains("a whisper back 悄悄话"));
+
+            first.close();
+            await().atMost(WAIT).until(() -> !rec.disconnects.isEmpty());
+            try (TestServer second = TestServer.startWithHttp(dataDir, httpPort);
+                    RawClient other = second.register("other")) {
+                other.send("JOIN #ws").expect(" 366 ");
+                other.send("PRIVMSG #ws :sent while the WebSocket client was away");
+                other.sync();
+                await().atMost(Duration.ofSeconds(40))
+                        .until(() -> rec.texts("#ws", "other").contains("sent while the WebSocket client was away"));
+                assertThat(rec.connected).hasSize(2);
+            }
+        }
+    }
+
     private static UnaryOperator<ServerConfig> historyPage(int lines) {
         return c -> {
             ServerConfig.Builder b = c.toBuilder();

@@ -49,6 +49,11 @@ public final class ClientCommand implements Callable<Integer> {
     boolean tls;
 
     @Option(
+            names = "--websocket",
+            description = "Speak IRC over WebSocket at /irc of the server's HTTP port (default port then 8080).")
+    boolean webSocket;
+
+    @Option(
             names = "--insecure",
             description = "With --tls, accept a self-signed certificate (a local server only: no impostor check).")
     boolean insecure;
@@ -123,13 +128,16 @@ public final class ClientCommand implements Callable<Integer> {
 
     private ClientConfig config(Locale locale) throws IOException {
         Texts texts = new Texts(locale);
-        HostPort at = HostPort.parse(server, tls ? 6697 : 6667);
+        HostPort at = HostPort.parse(server, webSocket ? 8080 : tls ? 6697 : 6667);
         if (at == null) {
             throw new IllegalArgumentException(texts.get("badServer", server));
         }
         ClientConfig c = ClientConfig.of(at.host(), at.port(), name).withLocale(locale);
         if (tls) {
             c = c.withTls(insecure);
+        }
+        if (webSocket) {
+            c = c.withWebSocket("/irc");
         }
         if (passwordFile != null) {
             try {
