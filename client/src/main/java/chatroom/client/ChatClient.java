@@ -14,7 +14,9 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -62,6 +64,9 @@ public final class ChatClient implements AutoCloseable {
     private final Deque<IrcMessage> queue = new ArrayDeque<>();
     private final List<IrcMessage> unsent = new ArrayList<>();
     private @Nullable Session session;
+    /** Shares waiting for the token the server gives in answer to {@code UPLOAD}, oldest first. */
+    private final Deque<CompletableFuture<String>> uploadTokens = new ArrayDeque<>();
+
     private @Nullable ScheduledFuture<?> retry;
     private boolean stopped;
     private @Nullable String stopReason;
@@ -202,6 +207,67 @@ public final class ChatClient implements AutoCloseable {
         List<CompletableFuture<Void>> done = syncsInFlight.remove(token);
         if (done != null) {
             done.forEach(f -> f.complete(null));
+        }
+    }
+
+    /**
+     * Shares a file in a room or whisper: asks the server for an upload token ({@code UPLOAD}), uploads the file to
+     * the server's {@code draft/FILEHOST} URL, then says its link to {@code target}. Completes with the link, or
+     * exceptionally with a {@link ShareException} whose message is a sentence for the user (no account, sharing
+     * off, too large, not connected...).
+     */
+    public CompletableFuture<String> share(String target, Path file) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        onLoop(() -> {
+            Session s = session;
+            if (s == null || !registered()) {
+                done.completeExceptionally(new ShareException(texts.get("notConnected")));
+                return;
+            }
+            String fileHost = s.fileHost;
+            if (fileHost == null) {
+                done.completeExceptionally(new ShareException(texts.get("uploadOff")));
+                return;
+            }
+            CompletableFuture<String> token = new CompletableFuture<>();
+            uploadTokens.add(token);
+            s.write(IrcMessage.of("UPLOAD"));
+            token.whenComplete((t, failure) -> {
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                    return;
+                }
+                Thread.ofVirtual().name("chatroom-client-upload").start(() -> {
+                    try {
+                        String url = Uploads.post(fileHost, t, file);
+                        send(target, url);
+                        done.complete(url);
+                    } catch (IOException e) {
+                        done.completeExceptionally(
+                                new ShareException(texts.get("uploadFailed", String.valueOf(e.getMessage()))));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        done.completeExceptionally(new ShareException(texts.get("uploadFailed", "interrupted")));
+                    }
+                });
+            });
+        });
+        return done;
+    }
+
+    /** On the loop: the server's answer to {@code UPLOAD}, a token or a FAIL code. */
+    void uploadToken(@Nullable String token, @Nullable String failure) {
+        CompletableFuture<String> waiting = uploadTokens.poll();
+        if (waiting == null) {
+            return;
+        }
+        if (token != null) {
+            waiting.complete(token);
+        } else {
+            String key = "ACCOUNT_REQUIRED".equals(failure)
+                    ? "uploadNeedsAccount"
+                    : "DISABLED".equals(failure) ? "uploadOff" : "uploadRefused";
+            waiting.completeExceptionally(new ShareException(texts.get(key, String.valueOf(failure))));
         }
     }
 
@@ -371,6 +437,8 @@ public final class ChatClient implements AutoCloseable {
         session = null;
         rooms.clear();
         s.abandonRequests(texts.get("notConnected"));
+        uploadTokens.forEach(f -> f.completeExceptionally(new ShareException(texts.get("notConnected"))));
+        uploadTokens.clear();
         // lines in flight may be sent again after reconnecting: wait for a new round trip then
         syncsInFlight.values().forEach(syncsWaiting::addAll);
         syncsInFlight.clear();

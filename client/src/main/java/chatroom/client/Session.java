@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * the {@link ChatClient}'s.
  */
 final class Session {
+    /** Where files are uploaded (ISUPPORT {@code draft/FILEHOST}), or null when the server takes none. */
+    @Nullable
+    String fileHost;
+
     /** Page size for CHATHISTORY when the server names no maximum (ISUPPORT {@code CHATHISTORY=0} or absent). */
     static final int DEFAULT_HISTORY_PAGE = 100;
 
@@ -190,6 +194,13 @@ final class Session {
             case "PRIVMSG", "NOTICE" -> message(m);
             case "BATCH" -> batch(m);
             case "FAIL" -> fail(m);
+            case "NOTE" -> {
+                if (m.paramCount() >= 3
+                        && m.param(0).equals("UPLOAD")
+                        && m.param(1).equals("TOKEN")) {
+                    client.uploadToken(m.param(2), null);
+                }
+            }
             case "ERROR" -> closingReason = m.param(0);
             case "PONG" -> client.ponged(m.param(m.paramCount() - 1));
             case "AWAY" -> client.listener().away(nickOf(m), m.paramCount() > 0 ? m.param(0) : null);
@@ -284,6 +295,10 @@ final class Session {
                     alwaysParam = groups[0] + groups[1];
                     setParam = groups[2];
                 }
+            } else if (token.startsWith("draft/FILEHOST=")) {
+                // https://github.com/progval/ircv3-specifications/blob/filehost/extensions/filehost.md
+                String url = token.substring(15).split(" ")[0];
+                fileHost = url.startsWith("http://") || url.startsWith("https://") ? url : null;
             } else if (token.startsWith("CHATHISTORY=")) {
                 try {
                     int n = Integer.parseInt(token.substring(12));
@@ -523,6 +538,10 @@ final class Session {
     }
 
     private void fail(IrcMessage m) {
+        if (m.param(0).equals("UPLOAD") && m.paramCount() >= 2) {
+            client.uploadToken(null, m.param(1));
+            return;
+        }
         if (m.param(0).equals("CHATHISTORY")) {
             for (String p : m.params()) {
                 if (askedOlder(p)) {

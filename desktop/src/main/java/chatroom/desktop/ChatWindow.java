@@ -126,6 +126,8 @@ final class ChatWindow extends JFrame implements ChatListener {
         topic.setBorder(BorderFactory.createEmptyBorder(6, 10, 6, 10));
         input.setName("chat.input");
         input.addActionListener(e -> sendTyped());
+        FileDrop.install(messages, this::share);
+        FileDrop.install(input, this::share);
         status.setName("chat.status");
         status.setBorder(BorderFactory.createEmptyBorder(2, 10, 4, 10));
 
@@ -140,6 +142,7 @@ final class ChatWindow extends JFrame implements ChatListener {
 
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
         buttons.add(button("chat.send", "chat.send", e -> sendTyped()));
+        buttons.add(button("chat.sendFile", "chat.sendFile", e -> chooseFiles()));
         buttons.add(button("chat.users", "chat.users", e -> toggleMembers()));
         buttons.add(button("chat.close", "chat.close", e -> close()));
         JPanel inputRow = new JPanel(new BorderLayout(6, 0));
@@ -194,6 +197,41 @@ final class ChatWindow extends JFrame implements ChatListener {
         }
         client.send(c.name, text);
         input.setText("");
+    }
+
+    private void chooseFiles() {
+        javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();
+        chooser.setMultiSelectionEnabled(true);
+        if (chooser.showOpenDialog(this) == javax.swing.JFileChooser.APPROVE_OPTION) {
+            share(java.util.Arrays.stream(chooser.getSelectedFiles())
+                    .map(java.io.File::toPath)
+                    .toList());
+        }
+    }
+
+    /** Shares each file in the selected conversation (uploaded over HTTP, its link said there); on the EDT. */
+    void share(List<java.nio.file.Path> files) {
+        Conversation c = selected;
+        ChatClient cl = client;
+        if (c == null || cl == null) {
+            status.setText(ui.get("chat.notConnected"));
+            return;
+        }
+        for (java.nio.file.Path file : files) {
+            String name = String.valueOf(file.getFileName());
+            status.setText(ui.get("chat.uploading", name));
+            var unused = cl.share(c.name, file).whenComplete((url, failure) -> {
+                String text = failure == null ? ui.get("chat.shared", name) : sentence(failure);
+                javax.swing.SwingUtilities.invokeLater(() -> status.setText(text));
+            });
+        }
+    }
+
+    private static String sentence(Throwable failure) {
+        Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        return String.valueOf(t.getMessage());
     }
 
     private void requestJoin(String room) {

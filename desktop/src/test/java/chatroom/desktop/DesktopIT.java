@@ -196,6 +196,66 @@ class DesktopIT {
         assertThat(title).isEqualTo("(*) alice on 127.0.0.1:6667");
     }
 
+    @Test
+    void aFileDroppedOnTheWindowIsSharedAsItsLink() throws Exception {
+        Path file = Files.writeString(dir.resolve("笔记 notes.txt"), "课堂笔记 class notes", StandardCharsets.UTF_8);
+        Recorder bob = new Recorder();
+        try (LocalServer server = LocalServer.start(dir.resolve("data"));
+                ChatClient bobClient = ChatClient.connect(ClientConfig.of("127.0.0.1", server.port(), "bob"), bob)) {
+            bobClient.join("#lobby");
+            Desktop app = Desktop.start(
+                    new Desktop.Options(Locale.ENGLISH, false, dir.resolve("config"), dir.resolve("logs")));
+            logIn("127.0.0.1:" + server.port(), "alice");
+            JFrame chat = (JFrame) window("chat");
+            joinRoom("#lobby");
+
+            // what a drag and drop from a file manager hands the message pane
+            java.awt.datatransfer.Transferable files = new java.awt.datatransfer.Transferable() {
+                @Override
+                public java.awt.datatransfer.DataFlavor[] getTransferDataFlavors() {
+                    return new java.awt.datatransfer.DataFlavor[] {java.awt.datatransfer.DataFlavor.javaFileListFlavor};
+                }
+
+                @Override
+                public boolean isDataFlavorSupported(java.awt.datatransfer.DataFlavor f) {
+                    return f.equals(java.awt.datatransfer.DataFlavor.javaFileListFlavor);
+                }
+
+                @Override
+                public Object getTransferData(java.awt.datatransfer.DataFlavor f) {
+                    return java.util.List.of(file.toFile());
+                }
+            };
+            assertThat(onEdt(() -> {
+                        javax.swing.JComponent pane = find(chat, "chat.messages", javax.swing.JComponent.class);
+                        return pane.getTransferHandler()
+                                .importData(new javax.swing.TransferHandler.TransferSupport(pane, files));
+                    }))
+                    .isTrue();
+
+            await().atMost(WAIT)
+                    .until(() -> bob.messages.stream()
+                            .anyMatch(m -> m.sender().equals("alice")
+                                    && m.text().endsWith("/%E7%AC%94%E8%AE%B0%20notes.txt")));
+            String link = bob.messages.stream()
+                    .filter(m -> m.sender().equals("alice"))
+                    .findFirst()
+                    .orElseThrow()
+                    .text();
+            var download = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(link))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(download.body()).isEqualTo("课堂笔记 class notes");
+            await().atMost(WAIT).until(() -> onEdt(() -> status(chat)), s -> s.equals("笔记 notes.txt shared."));
+            awaitShown(chat, "#lobby", "alice: " + link);
+
+            run(() -> find(chat, "chat.close", AbstractButton.class).doClick());
+            app.closed().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     private static void logIn(String server, String name) {
         Window login = window("login");
         run(() -> {

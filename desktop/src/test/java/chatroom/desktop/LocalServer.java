@@ -17,7 +17,7 @@ import java.time.InstantSource;
 import java.util.Objects;
 
 /**
- * A real chatroom server on 127.0.0.1, free IRC and IRC-over-TLS ports (its self-signed certificate in {@code
+ * A real chatroom server on 127.0.0.1, free IRC, IRC-over-TLS and HTTP ports (everyone may share files) (its self-signed certificate in {@code
  * dataDir}), history in SQLite in {@code dataDir} (kept for a restart).
  */
 record LocalServer(ChatServer server) implements AutoCloseable {
@@ -26,11 +26,17 @@ record LocalServer(ChatServer server) implements AutoCloseable {
         Database database = Database.open(DatabaseUrl.parse(null, dataDir));
         HistoryLog history = new HistoryWriter(
                 new JdbcHistoryStore(database), true, Retention.KEEP_EVERYTHING, InstantSource.system());
-        ServerConfig config = ServerConfig.defaults().withFlood(0, 0);
+        ServerConfig config = ServerConfig.defaults()
+                .withFlood(0, 0)
+                .withUploads(new chatroom.core.upload.UploadPolicy(
+                        chatroom.core.upload.UploadPolicy.Who.EVERYONE,
+                        1 << 20,
+                        chatroom.core.upload.UploadPolicy.DEFAULT.types(),
+                        java.time.Duration.ZERO));
         return new LocalServer(ChatServer.start(
                 config,
                 TransportConfig.defaults(),
-                new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED, 0),
+                new ListenConfig("127.0.0.1", 0, ListenConfig.DISABLED, 0).withHttp(0, false),
                 TlsContexts.server(null, null, dataDir, config.serverName()),
                 JdbcStores.in(database, history, dataDir.resolve("files"))));
     }

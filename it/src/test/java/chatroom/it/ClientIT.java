@@ -235,6 +235,40 @@ class ClientIT {
         }
     }
 
+    @Test
+    void aSharedFileIsUploadedAndItsLinkSaid() throws Exception {
+        ClientListenerRecorder rec = new ClientListenerRecorder();
+        ClientListenerRecorder other = new ClientListenerRecorder();
+        Path file =
+                java.nio.file.Files.write(dataDir.resolve("作业 homework.pdf"), new byte[] {'%', 'P', 'D', 'F', 1, 2});
+        try (TestServer server = TestServer.startWithHttp(dataDir, 0);
+                ChatClient alice = connect(server.irc(), "alice", rec);
+                ChatClient bob = connect(server.irc(), "bob", other)) {
+            await().atMost(WAIT).until(() -> !rec.connected.isEmpty() && !other.connected.isEmpty());
+            String url = alice.share("bob", file).get(30, TimeUnit.SECONDS);
+
+            assertThat(url).startsWith("http://127.0.0.1:" + server.http().getPort() + "/files/");
+            await().atMost(WAIT).until(() -> other.texts("alice", "alice").contains(url));
+            byte[] back = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+            assertThat(back).isEqualTo(java.nio.file.Files.readAllBytes(file));
+        }
+        try (TestServer noHttp = TestServer.start();
+                ChatClient alice = connect(noHttp.irc(), "alice", rec)) {
+            await().atMost(WAIT).until(() -> rec.connected.size() == 2);
+            assertThat(alice.share("#room", file))
+                    .failsWithin(WAIT)
+                    .withThrowableThat()
+                    .havingCause()
+                    .isInstanceOf(chatroom.client.ShareException.class)
+                    .withMessage("This server does not take files.");
+        }
+    }
+
     private static UnaryOperator<ServerConfig> historyPage(int lines) {
         return c -> {
             ServerConfig.Builder b = c.toBuilder();
