@@ -35,7 +35,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +69,10 @@ public final class ChatServer {
     private final UploadStore uploads;
     /** Blocking work of the HTTP port (shared files), one virtual thread per task. */
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    /** The last lines of the server log for the admin dashboard; the server's log setup provides them. */
+    private volatile Supplier<List<String>> recentLog = List::of;
+    /** What the dashboard's stop does; by default this server shuts down (the command line also ends the process). */
+    private volatile Consumer<String> stopper = this::shutdownQuietly;
 
     private ChatServer(ServerConfig config, InstantSource clock, Stores stores) {
         this.hub = new NettyHub();
@@ -141,7 +147,8 @@ public final class ChatServer {
                 state,
                 blocking,
                 uploads,
-                StaticFiles.load(ChatServer.class.getClassLoader()));
+                StaticFiles.load(ChatServer.class.getClassLoader()),
+                new AdminApi(this, new chatroom.core.command.AdminActions(dispatcher), () -> recentLog.get()));
         // the TLS port first: the sts policy offered on the plain port names it
         if (listen.ircTlsPort() != ListenConfig.DISABLED) {
             if (tls == null) {
@@ -257,6 +264,29 @@ public final class ChatServer {
             }
         });
         return f;
+    }
+
+    /** Where the admin dashboard reads the recent log lines from. */
+    public void recentLog(Supplier<List<String>> lines) {
+        this.recentLog = lines;
+    }
+
+    /** What a stop from the admin dashboard does, given the reason to tell users. */
+    public void onStopRequest(Consumer<String> stop) {
+        this.stopper = stop;
+    }
+
+    /** The admin dashboard's stop: blocks like {@link #shutdown}; call it from a thread that may. */
+    void requestStop(String reason) {
+        stopper.accept(reason);
+    }
+
+    private void shutdownQuietly(String reason) {
+        try {
+            shutdown(reason);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Notice to every registered user, from the server. */
