@@ -72,6 +72,8 @@ public final class ChatServer {
     /** The last lines of the server log for the admin dashboard; the server's log setup provides them. */
     private volatile Supplier<List<String>> recentLog = List::of;
     /** What the dashboard's stop does; by default this server shuts down (the command line also ends the process). */
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+
     private volatile Consumer<String> stopper = this::shutdownQuietly;
 
     private ChatServer(ServerConfig config, InstantSource clock, Stores stores) {
@@ -305,6 +307,9 @@ public final class ChatServer {
 
     /** Tells everyone why, disconnects them, stops listening and ends the threads. Blocks until done. */
     public void shutdown(String reason) throws InterruptedException {
+        if (!stopping.compareAndSet(false, true)) {
+            return; // the console, a signal and the dashboard may all ask
+        }
         log.info("shutting down: {}", reason);
         for (Channel l : listeners) {
             l.close().await(5, TimeUnit.SECONDS);
