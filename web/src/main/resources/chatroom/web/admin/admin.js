@@ -178,8 +178,8 @@ function push(list, value) {
 
 function drawCharts() {
   drawChart($('chart-messages'), [
-    { values: history.in, color: '#2563eb', label: t('ratesValue', { in: '', out: '' }).split('/')[0].trim() || 'in' },
-    { values: history.out, color: '#16a34a', label: t('ratesValue', { in: '', out: '' }).split('/')[1]?.trim() || 'out' },
+    { values: history.in, color: '#2563eb', label: t('chartIn') },
+    { values: history.out, color: '#16a34a', label: t('chartOut') },
   ]);
   drawChart($('chart-connections'), [{ values: history.connections, color: '#d97706', label: t('connections') }]);
 }
