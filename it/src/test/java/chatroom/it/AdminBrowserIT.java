@@ -75,6 +75,10 @@ class AdminBrowserIT {
             await().atMost(WAIT).until(() -> b.find("rates").getText().startsWith("0.0 in"));
             b.script("window.scrollTo(0, 0)");
             b.screenshot("admin");
+            b.script("arguments[0].value = 'zh'; arguments[0].dispatchEvent(new Event('change'))", b.find("lang"));
+            assertThat(b.find("logout").getText()).isEqualTo("退出");
+            await().atMost(WAIT).until(() -> b.find("who").getText().equals("管理员：root"));
+            b.screenshot("admin-zh");
         }
     }
 }
