@@ -100,6 +100,26 @@ class ServerProcessIT {
     }
 
     @Test
+    void theConsoleKicksClosesRoomsAndKlines() throws Exception {
+        start();
+        try (RawClient alice = RawClient.register(listening.get("irc"), "alice");
+                RawClient bob = RawClient.register(listening.get("irc"), "bob")) {
+            alice.send("JOIN #a").expect("366");
+            bob.send("JOIN #a").expect("366");
+            OutputStream stdin = process.getOutputStream();
+            stdin.write("kick #a bob too loud\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            assertThat(bob.expect("KICK")).endsWith("KICK #a bob :too loud");
+            stdin.write("close #a closing time\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            assertThat(alice.expect("KICK #a alice")).endsWith("KICK #a alice :closing time");
+            stdin.write("kline bob 5 spam and more\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            assertThat(bob.expect("465")).endsWith(":You are banned from this server: spam and more");
+        }
+    }
+
+    @Test
     void endOfConsoleInputKeepsTheServerRunning() throws Exception {
         start();
         process.getOutputStream().close();

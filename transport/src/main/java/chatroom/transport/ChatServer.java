@@ -6,6 +6,7 @@ import static chatroom.core.Connection.Protocol.PLAIN;
 import chatroom.core.ServerConfig;
 import chatroom.core.ServerState;
 import chatroom.core.Stores;
+import chatroom.core.command.AdminActions;
 import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryLog;
 import chatroom.core.room.RegisteredRoom;
@@ -52,6 +53,7 @@ public final class ChatServer {
     private final NettyHub hub;
     private final ServerState state;
     private final Dispatcher dispatcher;
+    private final AdminActions adminActions;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final List<Channel> listeners = new ArrayList<>();
@@ -88,6 +90,7 @@ public final class ChatServer {
                 new VirtualThreadOffload(hub),
                 stores);
         this.dispatcher = new Dispatcher(state);
+        this.adminActions = new AdminActions(dispatcher);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
     }
@@ -150,7 +153,7 @@ public final class ChatServer {
                 blocking,
                 uploads,
                 StaticFiles.load(ChatServer.class.getClassLoader()),
-                new AdminApi(this, new chatroom.core.command.AdminActions(dispatcher), () -> recentLog.get()));
+                new AdminApi(this, adminActions, () -> recentLog.get()));
         // the TLS port first: the sts policy offered on the plain port names it
         if (listen.ircTlsPort() != ListenConfig.DISABLED) {
             if (tls == null) {
@@ -266,6 +269,11 @@ public final class ChatServer {
             }
         });
         return f;
+    }
+
+    /** Operator actions (kick, close a room, K-line) for the console and the dashboard; call them on the hub. */
+    public AdminActions adminActions() {
+        return adminActions;
     }
 
     /** Where the admin dashboard reads the recent log lines from. */
