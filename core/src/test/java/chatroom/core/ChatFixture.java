@@ -128,6 +128,13 @@ public final class ChatFixture {
         java.util.Objects.requireNonNull(s.user()).account(account, clock.instant());
     }
 
+    /** Runs the hub tasks that are due (history commits), as the hub would after a task from outside a command. */
+    public void settle() {
+        while (!hubTasks.isEmpty()) {
+            hubTasks.poll().run();
+        }
+    }
+
     public void send(Session s, String line) {
         try {
             dispatcher.dispatch(s, IrcParser.parse(line));

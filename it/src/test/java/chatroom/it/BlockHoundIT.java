@@ -32,7 +32,7 @@ class BlockHoundIT {
                 .allowBlockingCallsInside("io.netty.util.concurrent.SingleThreadEventExecutor", "takeTask")
                 .allowBlockingCallsInside("io.netty.util.concurrent.SingleThreadEventExecutor", "offerTask")
                 .install();
-        server = TestServer.startWithHttp();
+        server = TestServer.startWithAdmin("root", chatroom.core.Passwords.hash("cup of tea"));
     }
 
     @AfterAll
@@ -115,6 +115,51 @@ class BlockHoundIT {
             web.send("PRIVMSG wsfriend :" + "x".repeat(5000));
             assertThat(web.closed).succeedsWithin(java.time.Duration.ofSeconds(10));
             assertThat(friend.sync()).isNotNull();
+        }
+    }
+
+    @Test
+    void theAdminApiNeverBlocksTheHubOrAnEventLoop() throws Exception {
+        String base = "http://127.0.0.1:" + server.http().getPort();
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, java.net.http.HttpRequest.Builder> post =
+                (path, json) -> java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        var ofString = java.net.http.HttpResponse.BodyHandlers.ofString();
+        assertThat(http.send(
+                                post.apply("/admin/api/login", "{\"name\":\"root\",\"password\":\"no\"}")
+                                        .build(),
+                                ofString)
+                        .statusCode())
+                .isEqualTo(401);
+        var login = http.send(
+                post.apply("/admin/api/login", "{\"name\":\"root\",\"password\":\"cup of tea\"}")
+                        .build(),
+                ofString);
+        assertThat(login.statusCode()).isEqualTo(200);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String csrf = login.body().replaceAll(".*\"csrf\":\"([^\"]+)\".*", "$1");
+        try (RawClient eve = server.register("eve")) {
+            eve.send("JOIN #bh").expect("366");
+            var state = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/api/state"))
+                            .header("Cookie", cookie)
+                            .build(),
+                    ofString);
+            assertThat(state.body()).contains("\"nick\":\"eve\"");
+            for (String[] action : new String[][] {
+                {"/admin/api/notice", "{\"text\":\"hi\"}"}, {"/admin/api/kick", "{\"room\":\"#bh\",\"nick\":\"eve\"}"}
+            }) {
+                var res = http.send(
+                        post.apply(action[0], action[1])
+                                .header("Cookie", cookie)
+                                .header("X-Chatroom-CSRF", csrf)
+                                .build(),
+                        ofString);
+                assertThat(res.statusCode()).as(action[0]).isEqualTo(200);
+            }
+            eve.expect("KICK #bh eve");
         }
     }
 }

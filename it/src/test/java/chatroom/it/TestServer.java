@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -107,6 +108,21 @@ final class TestServer implements AutoCloseable {
                 null,
                 dataDir);
         return new TestServer(s.server, dataDir, false);
+    }
+
+    /** With the HTTP port on a free port and one server operator, {@code name} with a password of {@code hash}. */
+    static TestServer startWithAdmin(String name, String hash) {
+        return start(
+                ServerConfig.defaults().withFlood(0, 0).withOpers(List.of(new ServerConfig.Oper(name, hash))),
+                TransportConfig.defaults(),
+                new ListenConfig("127.0.0.1", 0, 0).withHttp(0, false),
+                null,
+                null,
+                tempDir());
+    }
+
+    ChatServer server() {
+        return server;
     }
 
     /** With HTTPS on the HTTP port, using the self-signed certificate kept in {@code dataDir}. */

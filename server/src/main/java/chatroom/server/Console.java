@@ -1,5 +1,6 @@
 package chatroom.server;
 
+import chatroom.core.command.AdminActions;
 import chatroom.core.room.Room;
 import chatroom.core.user.User;
 import chatroom.transport.ChatServer;
@@ -16,7 +17,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * The server console: {@code stop}, {@code users}, {@code rooms}, {@code say TEXT}, {@code help}. Reads stdin on its
+ * The server console: {@code stop}, {@code users}, {@code rooms}, {@code say TEXT}, {@code kick ROOM NICK [REASON]},
+ * {@code close ROOM [REASON]}, {@code kline TARGET [MINUTES] [REASON]}, {@code help}. The operator actions are the
+ * admin dashboard's ({@code AdminActions}). Reads stdin on its
  * own thread; end of input only ends the console (the server also runs under service managers with stdin closed).
  */
 final class Console {
@@ -90,7 +93,10 @@ final class Console {
                         out.println("notice sent to " + n + " session(s)");
                     }
                 }
-                case "help" -> out.println("commands: stop | users | rooms | say TEXT | help");
+                case "kick", "close", "kline" -> out.println(act(verb, parts.length < 2 ? "" : parts[1]));
+                case "help" ->
+                    out.println("commands: stop | users | rooms | say TEXT | kick ROOM NICK [REASON] | close ROOM"
+                            + " [REASON] | kline NICK|MASK [MINUTES] [REASON] | help");
                 default -> out.println("unknown command '" + verb + "'; type help");
             }
         } catch (InterruptedException e) {
@@ -101,6 +107,49 @@ final class Console {
         }
         out.flush();
         return true;
+    }
+
+    private String act(String verb, String args) throws InterruptedException, ExecutionException, TimeoutException {
+        String[] a = args.isBlank() ? new String[0] : args.strip().split("\\s+", 3);
+        var actions = server.adminActions();
+        String reason = "By order of the server operator";
+        return switch (verb) {
+            case "kick" ->
+                a.length < 2
+                        ? "usage: kick ROOM NICK [REASON]"
+                        : outcome(server.onHub(st -> actions.kick(a[0], a[1], a.length > 2 ? a[2] : reason)));
+            case "close" -> {
+                String why = tail(args, 1);
+                yield a.length < 1
+                        ? "usage: close ROOM [REASON]"
+                        : outcome(server.onHub(st -> actions.closeRoom(a[0], why.isEmpty() ? reason : why)));
+            }
+            default -> {
+                if (a.length < 1) {
+                    yield "usage: kline NICK|MASK [MINUTES] [REASON]";
+                }
+                String rest = tail(args, 1);
+                java.time.Duration lifetime = java.time.Duration.ZERO;
+                if (rest.split("\\s+", 2)[0].matches("\\d{1,9}")) {
+                    lifetime = java.time.Duration.ofMinutes(Long.parseLong(rest.split("\\s+", 2)[0]));
+                    rest = tail(rest, 1);
+                }
+                String why = rest.isEmpty() ? reason : rest;
+                java.time.Duration forHow = lifetime;
+                yield outcome(server.onHub(st -> actions.kline(a[0], why, forHow, "console")));
+            }
+        };
+    }
+
+    /** What follows the first {@code tokens} words of {@code s}, or "". */
+    private static String tail(String s, int tokens) {
+        String[] p = s.strip().split("\\s+", tokens + 1);
+        return p.length > tokens ? p[tokens] : "";
+    }
+
+    private static String outcome(java.util.concurrent.CompletableFuture<AdminActions.Outcome> f)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return f.get(5, TimeUnit.SECONDS).text();
     }
 
     private static String describe(Room r) {

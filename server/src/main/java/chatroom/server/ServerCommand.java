@@ -44,6 +44,11 @@ import picocli.CommandLine.Spec;
         showDefaultValues = true,
         sortOptions = false)
 final class ServerCommand implements Callable<Integer> {
+    /** Lines of the server log the admin dashboard shows. */
+    private static final int RECENT_LOG_LINES = 200;
+
+    private static final String SHUTDOWN_REASON = "Server shutting down";
+
     @Spec
     @Nullable
     CommandSpec spec;
@@ -302,6 +307,7 @@ final class ServerCommand implements Callable<Integer> {
         Files.createDirectories(dataDir.resolve("logs"));
         LogSetup.server(dataDir);
         Logger log = LoggerFactory.getLogger(ServerCommand.class);
+        RecentLog recent = RecentLog.attach(RECENT_LOG_LINES);
         ChatServer server;
         try {
             if ((tlsCert == null) != (tlsKey == null)) {
@@ -333,10 +339,12 @@ final class ServerCommand implements Callable<Integer> {
         printListening(out, "http", server.httpAddress());
         log.info("chatroom started; data in {}", dataDir.toAbsolutePath().normalize());
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> shutdown(server, stopped), "chatroom-shutdown");
+        server.recentLog(recent::lines);
+        server.onStopRequest(reason -> shutdown(server, stopped, reason));
+        Thread hook = new Thread(() -> shutdown(server, stopped, SHUTDOWN_REASON), "chatroom-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Console console = new Console(server, out, () -> {
-            shutdown(server, stopped);
+            shutdown(server, stopped, SHUTDOWN_REASON);
         });
         console.start();
         stopped.await();
@@ -348,12 +356,12 @@ final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static synchronized void shutdown(ChatServer server, CountDownLatch stopped) {
+    private static synchronized void shutdown(ChatServer server, CountDownLatch stopped, String reason) {
         if (stopped.getCount() == 0) {
             return;
         }
         try {
-            server.shutdown("Server shutting down");
+            server.shutdown(reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,6 +7,10 @@ import chatroom.testkit.RawClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +55,67 @@ class ServerProcessIT {
             assertThat(alice.expect("ERROR")).isEqualTo("ERROR :Server shutting down");
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void theAdminDashboardShowsTheServerLogAndItsStopEndsTheProcess() throws Exception {
+        server = ServerProcess.start(dataDir, 4, "--oper", "root:" + chatroom.core.Passwords.hash("cup of tea"));
+        process = server.process;
+        listening = server.listening;
+        String base = "http://127.0.0.1:" + listening.get("http").getPort();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/admin/api/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"root\",\"password\":\"cup of tea\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String csrf = login.body().replaceAll(".*\"csrf\":\"([^\"]+)\".*", "$1");
+        try (RawClient alice = RawClient.register(listening.get("irc"), "alice")) {
+            alice.sync();
+            HttpResponse<String> state = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/admin/api/state"))
+                            .header("Cookie", cookie)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // the real log: the start line and the login just made
+            assertThat(state.body()).contains("chatroom started", "admin root logged in", "\"nick\":\"alice\"");
+            HttpResponse<String> stop = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/admin/api/stop"))
+                            .header("Content-Type", "application/json")
+                            .header("Cookie", cookie)
+                            .header("X-Chatroom-CSRF", csrf)
+                            .header("Origin", base)
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(stop.statusCode()).isEqualTo(202);
+            assertThat(alice.expect("ERROR")).isEqualTo("ERROR :Server stopped by operator root");
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void theConsoleKicksClosesRoomsAndKlines() throws Exception {
+        start();
+        try (RawClient alice = RawClient.register(listening.get("irc"), "alice");
+                RawClient bob = RawClient.register(listening.get("irc"), "bob")) {
+            alice.send("JOIN #a").expect("366");
+            bob.send("JOIN #a").expect("366");
+            OutputStream stdin = process.getOutputStream();
+            stdin.write("kick #a bob too loud\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            assertThat(bob.expect("KICK")).endsWith("KICK #a bob :too loud");
+            stdin.write("close #a closing time\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            assertThat(alice.expect("KICK #a alice")).endsWith("KICK #a alice :closing time");
+            stdin.write("kline bob 5 spam and more\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            assertThat(bob.expect("465")).endsWith(":You are banned from this server: spam and more");
         }
     }
 

@@ -38,7 +38,8 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             ServerState state,
             Executor blocking,
             UploadStore uploads,
-            StaticFiles web) {
+            StaticFiles web,
+            AdminApi admin) {
         SessionHandler sessionHandler(Connection.Protocol protocol, List<String> autoJoin, String metricsLabel) {
             return new SessionHandler(
                     hub,

@@ -6,6 +6,7 @@ import static chatroom.core.Connection.Protocol.PLAIN;
 import chatroom.core.ServerConfig;
 import chatroom.core.ServerState;
 import chatroom.core.Stores;
+import chatroom.core.command.AdminActions;
 import chatroom.core.command.Dispatcher;
 import chatroom.core.history.HistoryLog;
 import chatroom.core.room.RegisteredRoom;
@@ -35,7 +36,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +53,7 @@ public final class ChatServer {
     private final NettyHub hub;
     private final ServerState state;
     private final Dispatcher dispatcher;
+    private final AdminActions adminActions;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final List<Channel> listeners = new ArrayList<>();
@@ -67,6 +71,12 @@ public final class ChatServer {
     private final UploadStore uploads;
     /** Blocking work of the HTTP port (shared files), one virtual thread per task. */
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    /** The last lines of the server log for the admin dashboard; the server's log setup provides them. */
+    private volatile Supplier<List<String>> recentLog = List::of;
+    /** What the dashboard's stop does; by default this server shuts down (the command line also ends the process). */
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private volatile Consumer<String> stopper = this::shutdownQuietly;
 
     private ChatServer(ServerConfig config, InstantSource clock, Stores stores) {
         this.hub = new NettyHub();
@@ -80,6 +90,7 @@ public final class ChatServer {
                 new VirtualThreadOffload(hub),
                 stores);
         this.dispatcher = new Dispatcher(state);
+        this.adminActions = new AdminActions(dispatcher);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
     }
@@ -141,7 +152,8 @@ public final class ChatServer {
                 state,
                 blocking,
                 uploads,
-                StaticFiles.load(ChatServer.class.getClassLoader()));
+                StaticFiles.load(ChatServer.class.getClassLoader()),
+                new AdminApi(this, adminActions, () -> recentLog.get()));
         // the TLS port first: the sts policy offered on the plain port names it
         if (listen.ircTlsPort() != ListenConfig.DISABLED) {
             if (tls == null) {
@@ -259,6 +271,34 @@ public final class ChatServer {
         return f;
     }
 
+    /** Operator actions (kick, close a room, K-line) for the console and the dashboard; call them on the hub. */
+    public AdminActions adminActions() {
+        return adminActions;
+    }
+
+    /** Where the admin dashboard reads the recent log lines from. */
+    public void recentLog(Supplier<List<String>> lines) {
+        this.recentLog = lines;
+    }
+
+    /** What a stop from the admin dashboard does, given the reason to tell users. */
+    public void onStopRequest(Consumer<String> stop) {
+        this.stopper = stop;
+    }
+
+    /** The admin dashboard's stop: blocks like {@link #shutdown}; call it from a thread that may. */
+    void requestStop(String reason) {
+        stopper.accept(reason);
+    }
+
+    private void shutdownQuietly(String reason) {
+        try {
+            shutdown(reason);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Notice to every registered user, from the server. */
     public CompletableFuture<Integer> announce(String text) {
         return onHub(st -> {
@@ -275,6 +315,9 @@ public final class ChatServer {
 
     /** Tells everyone why, disconnects them, stops listening and ends the threads. Blocks until done. */
     public void shutdown(String reason) throws InterruptedException {
+        if (!stopping.compareAndSet(false, true)) {
+            return; // the console, a signal and the dashboard may all ask
+        }
         log.info("shutting down: {}", reason);
         for (Channel l : listeners) {
             l.close().await(5, TimeUnit.SECONDS);

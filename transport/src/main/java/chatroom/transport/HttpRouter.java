@@ -79,7 +79,16 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
                 }
             }
             default -> {
-                if (path.startsWith(FileServer.PATH)) {
+                if (path.startsWith(AdminApi.PATH)) {
+                    shared.admin().handle(ctx, req, path, shared);
+                } else if (read && (path.equals("/admin") || path.equals("/admin/"))) {
+                    StaticFiles.File page = shared.web().find("/admin/admin.html");
+                    if (page != null) {
+                        web(ctx, req, page);
+                    } else {
+                        respond(ctx, req, HttpResponseStatus.NOT_FOUND, "Not found", HttpUtil.isKeepAlive(req));
+                    }
+                } else if (path.startsWith(FileServer.PATH)) {
                     FileServer.serve(ctx, req, path, shared);
                 } else if (read && shared.web().find(path) != null) {
                     web(ctx, req, java.util.Objects.requireNonNull(shared.web().find(path)));

@@ -102,6 +102,29 @@ final class ServerMetrics {
         commitSeconds.observe(nanos / (double) TimeUnit.SECONDS.toNanos(1));
     }
 
+    /** Open connections by protocol label, for the admin dashboard. */
+    java.util.Map<String, Long> connectionsByProtocol() {
+        var by = new java.util.LinkedHashMap<String, Long>();
+        for (String p : new String[] {IRC, WEBSOCKET, PLAIN}) {
+            by.put(p, (long) connections.labelValues(p).get());
+        }
+        return by;
+    }
+
+    /** Lines received so far, every protocol together. */
+    long messagesIn() {
+        double sum = 0;
+        for (String p : new String[] {IRC, WEBSOCKET, PLAIN}) {
+            sum += messagesIn.labelValues(p).get();
+        }
+        return (long) sum;
+    }
+
+    /** Lines queued to connections so far. */
+    long deliveriesOut() {
+        return (long) deliveriesOut.get();
+    }
+
     String contentType() {
         return writer.getContentType();
     }

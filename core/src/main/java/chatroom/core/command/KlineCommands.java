@@ -143,7 +143,7 @@ final class KlineCommands {
         return true;
     }
 
-    private static boolean saved(Runnable write) {
+    static boolean saved(Runnable write) {
         try {
             write.run();
             return true;
