@@ -147,17 +147,23 @@ final class AdminApi {
                 return;
             }
         }
-        done.whenComplete((o, e) -> {
-            if (e != null) {
-                json(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, error(String.valueOf(e.getMessage())), keep);
-            } else {
-                json(
-                        ctx,
-                        o.done() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY,
-                        AdminJson.object(Map.of("text", o.text())),
-                        keep);
-            }
-        });
+        done.whenCompleteAsync(
+                (o, e) -> {
+                    if (e != null) {
+                        json(
+                                ctx,
+                                HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                                error(String.valueOf(e.getMessage())),
+                                keep);
+                    } else {
+                        json(
+                                ctx,
+                                o.done() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY,
+                                AdminJson.object(Map.of("text", o.text())),
+                                keep);
+                    }
+                },
+                ctx.executor()); // the answer is written on the connection's event loop, not the hub
     }
 
     /** Throttle check and bookkeeping on the hub, the bcrypt check on a virtual thread. */
@@ -213,17 +219,24 @@ final class AdminApi {
 
     private void state(
             ChannelHandlerContext ctx, ChatChannelInitializer.Shared shared, AdminSessions.Login login, boolean keep) {
-        server.onHub(AdminJson::snapshot).whenComplete((snap, e) -> {
-            if (e != null) {
-                json(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, error("The hub did not answer"), keep);
-            } else {
-                json(
-                        ctx,
-                        HttpResponseStatus.OK,
-                        AdminJson.state(snap, login.oper(), shared.metrics(), recentLog.get()),
-                        keep);
-            }
-        });
+        server.onHub(AdminJson::snapshot)
+                .whenCompleteAsync(
+                        (snap, e) -> {
+                            if (e != null) {
+                                json(
+                                        ctx,
+                                        HttpResponseStatus.SERVICE_UNAVAILABLE,
+                                        error("The hub did not answer"),
+                                        keep);
+                            } else {
+                                json(
+                                        ctx,
+                                        HttpResponseStatus.OK,
+                                        AdminJson.state(snap, login.oper(), shared.metrics(), recentLog.get()),
+                                        keep);
+                            }
+                        },
+                        ctx.executor()); // the JSON is written on the connection's event loop, not the hub
     }
 
     private static String cookie(ChannelHandlerContext ctx, String value, long maxAgeSeconds) {
