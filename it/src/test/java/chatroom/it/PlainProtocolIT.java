@@ -43,6 +43,18 @@ class PlainProtocolIT {
     }
 
     @Test
+    void linesSentWithTheLoginAreNotLost() {
+        try (RawClient irc = server.register("pl_listener");
+                RawClient script = RawClient.connect(server.plain())) {
+            irc.send("JOIN #lobby").expect(" 366 ");
+            // a script sends everything at once, before the server has answered the login
+            script.send("login pl_script\r\nsay first 第一行\r\nsay second line");
+            assertThat(irc.expect("first")).endsWith("PRIVMSG #lobby :first 第一行");
+            assertThat(irc.expect("second")).endsWith("PRIVMSG #lobby :second line");
+        }
+    }
+
+    @Test
     void emptyAndTakenNamesAreRefusedWithOneClearLine() {
         try (RawClient first = login("pl_taken");
                 RawClient second = RawClient.connect(server.plain())) {

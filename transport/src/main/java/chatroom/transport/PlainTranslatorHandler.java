@@ -51,16 +51,20 @@ final class PlainTranslatorHandler extends ChannelDuplexHandler {
                 ctx.fireChannelRead(new InboundLine.ForbiddenCharacters("*"));
                 return;
             }
-            for (PlainAction a : plain.onLine(line, Instant.now())) {
-                switch (a) {
-                    case PlainAction.Send send -> ctx.fireChannelRead(new InboundLine.Message(send.message()));
-                    case PlainAction.Reply reply -> writeLines(ctx, List.of(reply.line()));
-                    case PlainAction.Close close -> Disconnector.disconnect(ctx.channel(), close.reason());
-                }
-            }
+            act(ctx, plain.onLine(line, Instant.now()));
             ctx.flush();
         } finally {
             ReferenceCountUtil.release(frame);
+        }
+    }
+
+    private static void act(ChannelHandlerContext ctx, List<PlainAction> actions) {
+        for (PlainAction a : actions) {
+            switch (a) {
+                case PlainAction.Send send -> ctx.fireChannelRead(new InboundLine.Message(send.message()));
+                case PlainAction.Reply reply -> writeLines(ctx, List.of(reply.line()));
+                case PlainAction.Close close -> Disconnector.disconnect(ctx.channel(), close.reason());
+            }
         }
     }
 
@@ -70,9 +74,13 @@ final class PlainTranslatorHandler extends ChannelDuplexHandler {
             List<String> lines = plain.render(m, Instant.now());
             if (lines.isEmpty()) {
                 promise.trySuccess();
-                return;
+            } else {
+                ctx.write(encode(lines), promise);
             }
-            ctx.write(encode(lines), promise);
+            // the welcome just rendered: the lines typed while logging in now run, in order
+            for (String held : plain.takeHeld()) {
+                act(ctx, plain.onLine(held, Instant.now()));
+            }
             return;
         }
         ctx.write(msg, promise);

@@ -33,6 +33,12 @@ public final class PlainSession {
 
     boolean loggedIn;
     private boolean firstLine = true;
+    /** A login was sent and has not been answered with a welcome yet. */
+    private boolean loginPending;
+    /** Lines typed while the login is under way, run once it succeeds (a script types faster than a login takes). */
+    private final List<String> held = new ArrayList<>();
+
+    private static final int MAX_HELD = 100;
 
     public PlainSession(ZoneId zone) {
         this.renderer = new PlainRenderer(this, zone);
@@ -44,6 +50,19 @@ public final class PlainSession {
 
     public boolean loggedIn() {
         return loggedIn;
+    }
+
+    /**
+     * Once logged in and in a room (the lobby is joined right after the welcome), the lines typed while the login was
+     * under way, each to go through {@link #onLine}; else none.
+     */
+    public List<String> takeHeld() {
+        if (!loggedIn || currentRoom == null || held.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = List.copyOf(held);
+        held.clear();
+        return lines;
     }
 
     public List<String> render(IrcMessage fromServer, Instant now) {
@@ -90,6 +109,10 @@ public final class PlainSession {
             default -> {}
         }
         if (!loggedIn) {
+            if (loginPending && held.size() < MAX_HELD) {
+                held.add(raw);
+                return List.of();
+            }
             return reply(now, PlainText.get(lang, "loginFirst"));
         }
         return PlainCommands.translate(this, verb, rest, line, now);
@@ -131,6 +154,7 @@ public final class PlainSession {
             out.add(send("USER", n, "0", "*", n));
         }
         out.add(send("NICK", n));
+        loginPending = true;
         if (register && password != null) {
             out.add(send("REGISTER", "*", "*", password));
         }

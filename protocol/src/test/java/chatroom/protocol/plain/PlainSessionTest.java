@@ -26,6 +26,23 @@ class PlainSessionTest {
         render(":alice!alice@h JOIN #lobby");
     }
 
+    @Test
+    void linesTypedWhileLoggingInWaitForTheWelcome() throws IrcParseException {
+        s = new PlainSession(ZoneOffset.UTC);
+        assertThat(typed("say too early")).singleElement().asString().contains("Please log in first");
+        s.onLine("login bob", NOW);
+        assertThat(typed("say hello")).isEmpty();
+        assertThat(typed("join maths")).isEmpty();
+        assertThat(s.takeHeld()).isEmpty();
+
+        render(":srv 001 bob :Welcome");
+        assertThat(s.takeHeld()).as("not before the lobby is joined").isEmpty();
+        render(":bob!bob@h JOIN #lobby");
+
+        assertThat(s.takeHeld()).containsExactly("say hello", "join maths");
+        assertThat(s.takeHeld()).isEmpty();
+    }
+
     private List<String> render(String ircLine) throws IrcParseException {
         return s.render(IrcParser.parse(ircLine), NOW);
     }
