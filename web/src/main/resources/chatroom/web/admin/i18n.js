@@ -1,4 +1,5 @@
 // The admin dashboard's words in English and Simplified Chinese; the language is shared with the web client.
+import { translator } from '../js/translator.js';
 
 const TEXTS = {
   en: {
@@ -109,35 +110,4 @@ const TEXTS = {
   },
 };
 
-let language = pick();
-
-function pick() {
-  const saved = localStorage.getItem('chatroom.lang');
-  if (saved && TEXTS[saved]) return saved;
-  return (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-export function lang() {
-  return language;
-}
-
-export function setLang(value) {
-  if (!TEXTS[value]) return;
-  language = value;
-  localStorage.setItem('chatroom.lang', value);
-  applyTo(document);
-}
-
-/** The text for a key in the current language, with {name} placeholders filled in. */
-export function t(key, args = {}) {
-  const text = TEXTS[language][key] ?? TEXTS.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(args[name] ?? ''));
-}
-
-/** Fills every element marked data-i18n (text) or data-i18n-placeholder / data-i18n-label (attributes). */
-export function applyTo(root) {
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
-  root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
-  root.querySelectorAll('[data-i18n-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
-}
+export const { lang, setLang, t, applyTo } = translator(TEXTS);
