@@ -113,11 +113,14 @@ final class Browser implements AutoCloseable {
         input.sendKeys(org.openqa.selenium.Keys.ENTER);
     }
 
-    /** The text of each message line shown in the open conversation, in order (pending lines excluded). */
+    /**
+     * The text of each message line shown in the open conversation, in order (pending lines excluded). Read in one
+     * script call: element by element, a line the page re-renders meanwhile would be a stale element.
+     */
     List<String> messageTexts() {
-        return driver.findElements(By.cssSelector("#messages li.message:not(.pending) .text")).stream()
-                .map(WebElement::getText)
-                .toList();
+        Object texts = script("return Array.from(document.querySelectorAll('#messages li.message:not(.pending) .text'))"
+                + ".map(e => e.innerText)");
+        return ((List<?>) texts).stream().map(String::valueOf).toList();
     }
 
     /** Opens a conversation by its name in the sidebar. */
