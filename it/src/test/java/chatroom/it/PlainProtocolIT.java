@@ -3,6 +3,12 @@ package chatroom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatroom.testkit.RawClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +174,65 @@ class PlainProtocolIT {
             c.sendBytes(new byte[] {(byte) 255, (byte) 253, 1, (byte) 255, (byte) 251, 3});
             c.send("login pl_iac");
             c.expect("Welcome, pl_iac!");
+        }
+    }
+
+    @Test
+    void aChineseLineANonBinaryTelnetClientMangledArrivesAndItsOutputKeepsComing() throws IOException {
+        try (RawClient irc = server.register("pl_tnwatch");
+                TelnetBytes telnet = new TelnetBytes(server.plain())) {
+            irc.send("JOIN #lobby").expect(" 366 ");
+            telnet.readUntil("login NAME");
+            telnet.send("login pl_tn\r\n".getBytes(StandardCharsets.UTF_8));
+            telnet.readUntil("* you joined lobby");
+            // captured between GNU inetutils telnet 2.4 and the server: 我的世界在这里 and Return, where the client took
+            // the 9A of 的 for ^Z (IAC SUSP) and the 9C of 在 for ^\ (IAC BRK), each followed by IAC DO TIMING-MARK
+            // after which it shows nothing the server sends until the server answers that DO
+            telnet.send(HexFormat.of().parseHex("e68891e7ffedfffd0684e4b896e7958ce5fff3fffd06a8e8bf99e9878c0d0a"));
+            assertThat(irc.expect("PRIVMSG #lobby")).endsWith("PRIVMSG #lobby 我的世界在这里");
+            String seen = HexFormat.of().formatHex(telnet.readUntil("pl_tn: 我的世界在这里"));
+            // IAC DO BINARY once, IAC WILL TIMING-MARK for each DO TIMING-MARK
+            assertThat(seen.split("fffd00", -1)).hasSize(2);
+            assertThat(seen.split("fffb06", -1)).hasSize(3);
+            // the client agrees to BINARY (IAC WILL BINARY) and from then on sends bytes as typed, lines ending in LF
+            telnet.send(HexFormat.of().parseHex("fffb00"));
+            telnet.send("全的丝\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(irc.expect("PRIVMSG #lobby")).endsWith("PRIVMSG #lobby 全的丝");
+        }
+    }
+
+    /** A plain-port connection read as bytes: the telnet answers are not text. */
+    private static final class TelnetBytes implements AutoCloseable {
+        private final Socket socket = new Socket();
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+
+        TelnetBytes(InetSocketAddress address) throws IOException {
+            socket.connect(address, 5_000);
+            socket.setSoTimeout(10_000); // a read that waits longer fails the test
+        }
+
+        void send(byte[] bytes) throws IOException {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        }
+
+        /** Reads until the bytes received so far contain {@code text}; returns them all. */
+        byte[] readUntil(String text) throws IOException {
+            String needle = HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+            byte[] buf = new byte[4096];
+            while (!HexFormat.of().formatHex(received.toByteArray()).contains(needle)) {
+                int n = socket.getInputStream().read(buf);
+                if (n < 0) {
+                    throw new AssertionError("closed; received " + received.toString(StandardCharsets.UTF_8));
+                }
+                received.write(buf, 0, n);
+            }
+            return received.toByteArray();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 }

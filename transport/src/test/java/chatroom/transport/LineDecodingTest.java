@@ -3,6 +3,7 @@ package chatroom.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -104,6 +105,80 @@ class LineDecodingTest {
         InboundLine.Message m = ch.readInbound();
         assertThat(m.message().command()).isEqualTo("NICK");
         assertThat(m.message().params()).containsExactly("bob");
+    }
+
+    private static byte[] hex(String hex) {
+        return ByteBufUtil.decodeHexDump(hex.replace(" ", ""));
+    }
+
+    private static String outbound(EmbeddedChannel ch) {
+        StringBuilder sb = new StringBuilder();
+        for (ByteBuf b; (b = ch.readOutbound()) != null; ) {
+            sb.append(ByteBufUtil.hexDump(b));
+            b.release();
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aLineANonBinaryTelnetClientMangledArrivesWholeAndItsTimingMarksAreAnswered() {
+        EmbeddedChannel ch = channel();
+        // GNU inetutils telnet 2.4, line mode, no BINARY, typing "PRIVMSG #a :我的世界在这里" + Return: the 9A of
+        // 的 (E7 9A 84) went out as IAC SUSP and the 9C of 在 (E5 9C A8) as IAC BRK, each followed by IAC DO TM
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("505249565347202361203a e6 88 91 e7 ff ed ff fd 06 84 e4 b8 96"
+                + " e7 95 8c e5 ff f3 ff fd 06 a8 e8 bf 99 e9 87 8c 0d 0a")));
+        InboundLine.Message m = ch.readInbound();
+        assertThat(m.message().params()).containsExactly("#a", "我的世界在这里");
+        // DO BINARY once (the peer speaks telnet), then WILL TIMING-MARK for each DO TIMING-MARK
+        assertThat(outbound(ch)).isEqualTo("fffd00" + "fffb06" + "fffb06");
+        assertThat(ch.isActive()).isTrue();
+    }
+
+    @Test
+    void anInterruptBetweenCharactersIsDroppedAndAnswered() {
+        EmbeddedChannel ch = channel();
+        // ^C typed on its own: IAC IP, IAC DO TM; then an ordinary line
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("fff4 fffd06 50494e47203a78 0d0a")));
+        InboundLine.Message m = ch.readInbound();
+        assertThat(m.message().command()).isEqualTo("PING");
+        assertThat(m.message().params()).containsExactly("x");
+        assertThat(outbound(ch)).isEqualTo("fffd00" + "fffb06");
+    }
+
+    @Test
+    void optionsAreRefusedExceptBinaryAndOnlyOnce() {
+        EmbeddedChannel ch = channel();
+        // telnet -8 with negotiation: DO ENCRYPT, WILL ENCRYPT, DO SGA, WILL TTYPE, WILL NAWS, DO STATUS,
+        // DO BINARY, WILL BINARY
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("fffd26 fffb26 fffd03 fffb18 fffb1f fffd05 fffd00 fffb00")));
+        assertThat(outbound(ch))
+                .isEqualTo("fffd00" + "fffc26" + "fffe26" + "fffc03" + "fffe18" + "fffe1f" + "fffc05" + "fffb00");
+        // already agreed or already off: no answer, so negotiation cannot loop
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("fffb00 fffd00 fffc18 fffe03")));
+        assertThat(outbound(ch)).isEmpty();
+        // the client turns BINARY off: acknowledged once
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("fffc00 fffc00")));
+        assertThat(outbound(ch)).isEqualTo("fffe00");
+        assertThat(ch.<Object>readInbound()).isNull();
+    }
+
+    @Test
+    void crNulEndsALineOnceThePeerSpeaksTelnet() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("fff1 50494e47203a61 0d")));
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("00 50494e47203a62 0d00")));
+        assertThat(((InboundLine.Message) ch.readInbound()).message().params()).containsExactly("a");
+        assertThat(((InboundLine.Message) ch.readInbound()).message().params()).containsExactly("b");
+    }
+
+    @Test
+    void withoutTelnetNegotiationNothingIsEverSent() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(bytes("PRIVMSG #a :的在\r\n"));
+        assertThat(((InboundLine.Message) ch.readInbound()).message().params()).containsExactly("#a", "的在");
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {'P', 'I', 'N', 'G', ' ', 'a', '\r', 0, 'b', '\n'}));
+        assertThat(ch.<Object>readInbound()).isEqualTo(new InboundLine.ForbiddenCharacters("PING"));
+        assertThat(outbound(ch)).isEmpty();
     }
 
     @Test

@@ -155,7 +155,12 @@ final class PlainRenderer {
                         + plain(m.param(0));
             case "INVITE" -> "* " + who + verb(" invites you to ", " 邀请你加入 ") + plain(m.param(1));
             case "ERROR" -> "! " + verb("Disconnected: ", "连接已断开：") + m.param(0);
-            case "FAIL" -> "! " + m.param(m.paramCount() - 1);
+            // a non-binary telnet client mangles UTF-8 as it is typed (docs/plain-protocol.md, "Telnet")
+            case "FAIL" ->
+                "! "
+                        + (m.paramCount() > 2 && m.param(1).equals("INVALID_UTF8")
+                                ? PlainText.get(s.lang, "notUtf8")
+                                : m.param(m.paramCount() - 1));
             case "PING", "PONG", "CAP", "AWAY", "SETNAME", "AUTHENTICATE", "ACCOUNT" -> null;
             case "REGISTER" -> "* " + PlainText.get(s.lang, "registered", m.param(1), m.param(1));
             default -> numeric(m);

@@ -43,6 +43,11 @@ final class PlainText {
             Map.entry(
                     "badCharacters",
                     new String[] {"Lines may not contain NUL or a carriage return in the middle", "一行中间不能含有 NUL 或回车符"}),
+            Map.entry("notUtf8", new String[] {
+                "Your line was not UTF-8 and was not sent; please type it again. In telnet, connect with a dash before"
+                        + " the port to avoid this: telnet -- HOST -PORT",
+                "你的这一行不是 UTF-8，没有发出；请重新输入。使用 telnet 时，在端口号前加减号连接可避免此问题：telnet -- 主机 -端口"
+            }),
             Map.entry("noRoom", new String[] {"You are not in a room; join one: join ROOM", "你不在任何房间；请加入：join 房间"}),
             Map.entry(
                     "nameTaken",

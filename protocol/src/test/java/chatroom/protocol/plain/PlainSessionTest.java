@@ -175,7 +175,10 @@ class PlainSessionTest {
                 ":srv 401 alice zed :No such nick|[12:00:01] ! No such user or room: zed",
                 ":srv 332 alice #lobby :the topic|[12:00:01] Topic of lobby: the topic",
                 ":srv 417 alice :Input line was too long|[12:00:01] ! Input line was too long",
-                ":srv FAIL PRIVMSG INVALID_UTF8 :Message rejected: it is not UTF-8|[12:00:01] ! Message rejected: it is not UTF-8",
+                ":srv FAIL PRIVMSG INVALID_UTF8 :Message rejected: it is not UTF-8|[12:00:01] ! Your line was not UTF-8 and was"
+                        + " not sent; please type it again. In telnet, connect with a dash before the port to avoid"
+                        + " this: telnet -- HOST -PORT",
+                ":srv FAIL JOIN INVALID_PARAMS :Bad room|[12:00:01] ! Bad room",
             })
     void serverMessagesRenderAsReadableLinesWithTime(String irc, String shown) throws IrcParseException {
         assertThat(render(irc)).containsExactly(shown);
