@@ -105,11 +105,8 @@ final class UploadCommand {
                 "Upload to " + state.fileHost() + " with the header Authorization: Bearer <token>"));
     }
 
+    /** {@code UPLOAD DELETE <id>}; {@link #handle} checked that the id is there. */
     private static void delete(Context ctx) {
-        if (ctx.paramCount() < 2) {
-            fail(ctx, "NEED_MORE_PARAMS", "Usage: UPLOAD DELETE <id>");
-            return;
-        }
         String id = ctx.param(1);
         User me = ctx.user();
         String nick = me.nick().display();

@@ -186,6 +186,18 @@ class ChanServTest {
                                 + " room (file sharing is off on this server for now)");
         assertThat(f.ask(carol, "CS INFO #a"))
                 .contains(CS + " NOTICE carol :Uploads: voiced (operators and voiced members of the room)");
+        Session oper = f.register("dan");
+        assertThat(f.ask(oper, "CS SET #a UPLOADS registered"))
+                .singleElement()
+                .asString()
+                .contains("Only the founder");
+        java.util.Objects.requireNonNull(oper.user()).oper(true);
+        assertThat(f.ask(oper, "CS SET #a UPLOADS registered"))
+                .as("a server operator, not in the room and without an account")
+                .singleElement()
+                .asString()
+                .contains("Files may now be shared in #a by people logged in to an account");
+        f.ask(oper, "CS SET #a UPLOADS voiced");
 
         f = new ChatFixture(accounts, rooms);
         assertThat(f.state.room("#a").registration().uploads()).isEqualTo(RoomUploads.VOICED);
