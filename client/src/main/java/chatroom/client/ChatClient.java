@@ -211,7 +211,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /**
-     * Shares a file in a room or whisper: asks the server for an upload token ({@code UPLOAD}), uploads the file to
+     * Shares a file in a room or whisper: asks the server for an upload token ({@code UPLOAD <target>}), uploads the file to
      * the server's {@code draft/FILEHOST} URL, then says its link to {@code target}. Completes with the link, or
      * exceptionally with a {@link ShareException} whose message is a sentence for the user (no account, sharing
      * off, too large, not connected...).
@@ -231,7 +231,8 @@ public final class ChatClient implements AutoCloseable {
             }
             CompletableFuture<String> token = new CompletableFuture<>();
             uploadTokens.add(token);
-            s.write(IrcMessage.of("UPLOAD"));
+            // the target lets a room's own rule decide (ChanServ SET <#room> UPLOADS)
+            s.write(IrcMessage.of("UPLOAD", target));
             token.whenComplete((t, failure) -> {
                 if (failure != null) {
                     done.completeExceptionally(failure);
@@ -255,8 +256,8 @@ public final class ChatClient implements AutoCloseable {
         return done;
     }
 
-    /** On the loop: the server's answer to {@code UPLOAD}, a token or a FAIL code. */
-    void uploadToken(@Nullable String token, @Nullable String failure) {
+    /** On the loop: the server's answer to {@code UPLOAD}, a token or a FAIL code (with the room it names, if any). */
+    void uploadToken(@Nullable String token, @Nullable String failure, @Nullable String room) {
         CompletableFuture<String> waiting = uploadTokens.poll();
         if (waiting == null) {
             return;
@@ -264,10 +265,7 @@ public final class ChatClient implements AutoCloseable {
         if (token != null) {
             waiting.complete(token);
         } else {
-            String key = "ACCOUNT_REQUIRED".equals(failure)
-                    ? "uploadNeedsAccount"
-                    : "DISABLED".equals(failure) ? "uploadOff" : "uploadRefused";
-            waiting.completeExceptionally(new ShareException(texts.get(key, String.valueOf(failure))));
+            waiting.completeExceptionally(ShareException.refused(texts, String.valueOf(failure), room));
         }
     }
 

@@ -198,7 +198,7 @@ final class Session {
                 if (m.paramCount() >= 3
                         && m.param(0).equals("UPLOAD")
                         && m.param(1).equals("TOKEN")) {
-                    client.uploadToken(m.param(2), null);
+                    client.uploadToken(m.param(2), null, null);
                 }
             }
             case "ERROR" -> closingReason = m.param(0);
@@ -539,7 +539,7 @@ final class Session {
 
     private void fail(IrcMessage m) {
         if (m.param(0).equals("UPLOAD") && m.paramCount() >= 2) {
-            client.uploadToken(null, m.param(1));
+            client.uploadToken(null, m.param(1), m.paramCount() >= 4 ? m.param(2) : null);
             return;
         }
         if (m.param(0).equals("CHATHISTORY")) {

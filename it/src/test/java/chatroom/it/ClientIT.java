@@ -269,6 +269,46 @@ class ClientIT {
         }
     }
 
+    @Test
+    void sharingAsksForTheRoomSoItsOwnRuleDecides() throws Exception {
+        ClientListenerRecorder rec = new ClientListenerRecorder();
+        Path file = java.nio.file.Files.write(
+                dataDir.resolve("notes.txt"), "笔记 notes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (TestServer server =
+                        TestServer.startWithHttp(dataDir, 0, chatroom.core.upload.UploadPolicy.Who.REGISTERED);
+                RawClient ann = server.register("ann")) {
+            ann.send("REGISTER * * sesame123").expect("REGISTER SUCCESS");
+            for (String room : List.of("#open", "#quiet")) {
+                ann.send("JOIN " + room).expect(" 366 ");
+                ann.send("CS REGISTER " + room).expect("is now registered to ann");
+            }
+            ann.send("CS SET #open UPLOADS everyone").expect("Files may now");
+            ann.send("CS SET #quiet UPLOADS off").expect("Files may now");
+            try (ChatClient guest = connect(server.irc(), "guest", rec)) {
+                guest.join("#open");
+                guest.join("#quiet");
+                await().atMost(WAIT)
+                        .until(() -> rec.memberNicks("#open").contains("guest")
+                                && rec.memberNicks("#quiet").contains("guest"));
+
+                String url = guest.share("#open", file).get(30, TimeUnit.SECONDS);
+                ann.expect(l -> l.contains(" PRIVMSG #open ") && l.endsWith(url));
+                assertThat(guest.share("#quiet", file))
+                        .failsWithin(WAIT)
+                        .withThrowableThat()
+                        .havingCause()
+                        .isInstanceOf(chatroom.client.ShareException.class)
+                        .withMessage("File sharing is off in #quiet.");
+                assertThat(guest.share("ann", file))
+                        .as("a whisper follows the server's policy")
+                        .failsWithin(WAIT)
+                        .withThrowableThat()
+                        .havingCause()
+                        .withMessage("Only people logged in to an account may share files on this server.");
+            }
+        }
+    }
+
     private static UnaryOperator<ServerConfig> historyPage(int lines) {
         return c -> {
             ServerConfig.Builder b = c.toBuilder();

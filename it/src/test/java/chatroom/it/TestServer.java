@@ -93,13 +93,15 @@ final class TestServer implements AutoCloseable {
      * reconnects to the same port after a restart. Everyone may share files.
      */
     static TestServer startWithHttp(Path dataDir, int httpPort) {
+        return startWithHttp(dataDir, httpPort, chatroom.core.upload.UploadPolicy.Who.EVERYONE);
+    }
+
+    /** As {@link #startWithHttp(Path, int)}, with {@code who} may share files by the server's policy. */
+    static TestServer startWithHttp(Path dataDir, int httpPort, chatroom.core.upload.UploadPolicy.Who who) {
         ServerConfig c = ServerConfig.defaults()
                 .withFlood(0, 0)
                 .withUploads(new chatroom.core.upload.UploadPolicy(
-                        chatroom.core.upload.UploadPolicy.Who.EVERYONE,
-                        1 << 20,
-                        chatroom.core.upload.UploadPolicy.DEFAULT.types(),
-                        Duration.ZERO));
+                        who, 1 << 20, chatroom.core.upload.UploadPolicy.DEFAULT.types(), Duration.ZERO));
         TestServer s = start(
                 c,
                 TransportConfig.defaults(),

@@ -196,6 +196,40 @@ class UploadIT {
     }
 
     @Test
+    void aGuestSharesInARoomOpenToEveryoneWhereTheServerWantsAnAccount() throws Exception {
+        server = TestServer.startWithHttp(data, 0, chatroom.core.upload.UploadPolicy.Who.REGISTERED);
+        try (RawClient ann = server.register("ann");
+                RawClient guest = server.register("guest")) {
+            ann.send("REGISTER * * sesame123").expect("REGISTER SUCCESS");
+            ann.send("JOIN #open").expect(" 366 ");
+            ann.send("PRIVMSG ChanServ :REGISTER #open").expect("is now registered to ann");
+            ann.send("CS SET #open UPLOADS everyone").expect("Files may now be shared in #open by anyone connected");
+            guest.send("UPLOAD #open");
+            assertThat(guest.expect("FAIL UPLOAD")).contains("NOT_IN_ROOM #open");
+            guest.send("JOIN #open").expect(" 366 ");
+            guest.send("UPLOAD");
+            assertThat(guest.expect("FAIL UPLOAD")).contains(" ACCOUNT_REQUIRED ");
+
+            guest.send("UPLOAD #open");
+            String token = guest.expect("NOTE UPLOAD TOKEN").split(" ")[4];
+            byte[] image = randomBytes(2000);
+            HttpResponse<String> created = post(token, "image/png", image, "guest.png");
+            assertThat(created.statusCode()).isEqualTo(201);
+            String url =
+                    uri(created.headers().firstValue("Location").orElseThrow()).toString();
+            guest.send("PRIVMSG #open :" + url);
+            ann.expect(url);
+            assertThat(get(created.headers().firstValue("Location").orElseThrow())
+                            .body())
+                    .isEqualTo(image);
+
+            ann.send("CS SET #open UPLOADS voiced").expect("Files may now be shared in #open by operators");
+            guest.send("UPLOAD #open");
+            assertThat(guest.expect("FAIL UPLOAD")).contains(" VOICE_REQUIRED #open ");
+        }
+    }
+
+    @Test
     void theUploadUrlIsAdvertisedToIrcClients() {
         server = TestServer.startWithHttp(data, 0);
         try (RawClient c = RawClient.connect(server.irc())) {

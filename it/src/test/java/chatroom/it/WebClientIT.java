@@ -148,6 +148,31 @@ class WebClientIT {
         }
     }
 
+    @Test
+    void theBrowserAsksForTheRoomSoItsOwnRuleDecides() throws Exception {
+        server = TestServer.startWithHttp(data, 0, chatroom.core.upload.UploadPolicy.Who.REGISTERED);
+        Path image = java.nio.file.Files.write(data.resolve("a.png"), png());
+        Path again = java.nio.file.Files.write(data.resolve("b.png"), png());
+        try (RawClient ann = server.register("ann");
+                Browser guest = Browser.open(1100, 720)) {
+            ann.send("REGISTER * * sesame123").expect("REGISTER SUCCESS");
+            ann.send("JOIN #lobby").expect(" 366 ");
+            ann.send("CS REGISTER #lobby").expect("is now registered to ann");
+            ann.send("CS SET #lobby UPLOADS everyone").expect("Files may now");
+            guest.login(base(), "guest", "zh");
+            guest.script("arguments[0].hidden = false", guest.find("file-input"));
+            guest.find("file-input").sendKeys(image.toAbsolutePath().toString());
+            ann.expect(l -> l.contains(" PRIVMSG #lobby ") && l.contains(base() + "files/") && l.endsWith("/a.png"));
+
+            ann.send("CS SET #lobby UPLOADS off").expect("Files may now");
+            guest.find("file-input").sendKeys(again.toAbsolutePath().toString());
+            await().atMost(WAIT)
+                    .until(() -> guest.driver.findElements(By.cssSelector("#messages li.notice .text")).stream()
+                            .anyMatch(e -> e.getText().equals("#lobby 已关闭文件分享。")));
+            guest.screenshot("web-upload-room-off-zh");
+        }
+    }
+
     /** A 40 x 24 PNG with a gradient. */
     private static byte[] png() throws java.io.IOException {
         var img = new java.awt.image.BufferedImage(40, 24, java.awt.image.BufferedImage.TYPE_INT_RGB);

@@ -278,7 +278,9 @@ final class ServerCommand implements Callable<Integer> {
             names = "--uploads",
             defaultValue = "REGISTERED",
             description =
-                    "Who may share files over the HTTP port: REGISTERED (logged in to an account), EVERYONE or OFF.")
+                    "Who may share files over the HTTP port: REGISTERED (logged in to an account), EVERYONE or OFF."
+                            + " A registered room may set its own rule (ChanServ SET #room UPLOADS); OFF holds"
+                            + " everywhere.")
     UploadPolicy.Who uploads = UploadPolicy.Who.REGISTERED;
 
     @Option(

@@ -4,6 +4,7 @@ import chatroom.core.room.ListEntry;
 import chatroom.core.room.RegisteredRoom;
 import chatroom.core.room.Registration;
 import chatroom.core.room.RoomStore;
+import chatroom.core.upload.RoomUploads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Registered rooms in the same database as the history (tables {@code rooms}, {@code room_lists},
- * {@code room_access}; migration V3). Saving replaces a room's rows in one transaction.
+ * {@code room_access}; migrations V3 and V8). Saving replaces a room's rows in one transaction.
  */
 public final class JdbcRoomStore implements RoomStore {
     private final Database db;
@@ -60,7 +62,7 @@ public final class JdbcRoomStore implements RoomStore {
         return db.query(
                 "registered rooms",
                 "SELECT folded, name, founder, registered_ms, topic, topic_set_by, topic_set_ms, flags, room_key,"
-                        + " user_limit FROM rooms ORDER BY folded",
+                        + " user_limit, uploads FROM rooms ORDER BY folded",
                 List.of(),
                 rs -> {
                     List<RegisteredRoom> out = new ArrayList<>();
@@ -86,7 +88,8 @@ public final class JdbcRoomStore implements RoomStore {
                 rs.getString(9),
                 rs.getInt(10),
                 lists.getOrDefault(folded, List.of()),
-                access.getOrDefault(folded, List.of()));
+                access.getOrDefault(folded, List.of()),
+                Objects.requireNonNullElse(RoomUploads.parse(rs.getString(11)), RoomUploads.DEFAULT));
     }
 
     @Override
@@ -94,8 +97,8 @@ public final class JdbcRoomStore implements RoomStore {
         db.inTransaction("store room " + r.name(), c -> {
             deleteRows(c, r.folded());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rooms (folded, name, founder, registered_ms,"
-                    + " topic, topic_set_by, topic_set_ms, flags, room_key, user_limit)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " topic, topic_set_by, topic_set_ms, flags, room_key, user_limit, uploads)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.folded());
                 ps.setString(2, r.name());
                 ps.setString(3, r.founder());
@@ -106,6 +109,7 @@ public final class JdbcRoomStore implements RoomStore {
                 ps.setString(8, r.flags());
                 ps.setString(9, r.key());
                 ps.setInt(10, r.limit());
+                ps.setString(11, r.uploads().word());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO room_lists (room, position, mode, mask, set_by,"

@@ -8,8 +8,13 @@ class PostgresRoomStoreTest extends RoomStoreContract {
     @TempDir
     Path dir;
 
+    private String url;
+
     @Override
     Database open() {
-        return Database.open(DatabaseUrl.parse(TestPostgres.freshSchemaUrl(), dir));
+        if (url == null) {
+            url = TestPostgres.freshSchemaUrl();
+        }
+        return Database.open(DatabaseUrl.parse(url, dir));
     }
 }

@@ -7,6 +7,7 @@ import chatroom.core.room.RegisteredRoom;
 import chatroom.core.room.RegisteredRoom.Listed;
 import chatroom.core.room.Registration.Access;
 import chatroom.core.room.RoomStore;
+import chatroom.core.upload.RoomUploads;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ abstract class RoomStoreContract {
     Database db;
     RoomStore store;
 
+    /** Opens the database; a second call in the same test opens the same one again, as a restart does. */
     abstract Database open();
 
     @BeforeEach
@@ -34,7 +36,18 @@ abstract class RoomStoreContract {
 
     static RegisteredRoom room(String name, String topic, List<Listed> lists, List<Access> access) {
         return new RegisteredRoom(
-                name, "小明", T0, topic, "ann!ann@h", T0.plusSeconds(5), "nst", "sesame", 10, lists, access);
+                name,
+                "小明",
+                T0,
+                topic,
+                "ann!ann@h",
+                T0.plusSeconds(5),
+                "nst",
+                "sesame",
+                10,
+                lists,
+                access,
+                RoomUploads.DEFAULT);
     }
 
     @Test
@@ -63,9 +76,63 @@ abstract class RoomStoreContract {
         RegisteredRoom other = room("#b", "other", List.of(), List.of());
         store.save(other);
         RegisteredRoom newer = new RegisteredRoom(
-                "#a", "小明", T0, "new", "bob!b@h", T0.plusSeconds(9), "imR", null, 0, List.of(), List.of());
+                "#a",
+                "小明",
+                T0,
+                "new",
+                "bob!b@h",
+                T0.plusSeconds(9),
+                "imR",
+                null,
+                0,
+                List.of(),
+                List.of(),
+                RoomUploads.VOICED);
         store.save(newer);
         assertThat(store.loadAll()).containsExactly(newer, other);
+    }
+
+    @Test
+    void whoMayShareFilesInARoomSurvivesARestart() {
+        for (RoomUploads rule : RoomUploads.values()) {
+            store.save(withUploads(room("#" + rule.word(), "t", List.of(), List.of()), rule));
+        }
+        db.close();
+        db = open();
+        store = new JdbcRoomStore(db);
+
+        assertThat(store.loadAll())
+                .extracting(r -> r.name() + "=" + r.uploads())
+                .containsExactlyInAnyOrder(
+                        "#default=DEFAULT",
+                        "#everyone=EVERYONE",
+                        "#registered=REGISTERED",
+                        "#voiced=VOICED",
+                        "#off=OFF");
+        store.delete("#everyone");
+        store.save(room("#everyone", "registered again", List.of(), List.of()));
+        assertThat(store.loadAll())
+                .filteredOn(r -> r.name().equals("#everyone"))
+                .singleElement()
+                .extracting(RegisteredRoom::uploads)
+                .as("a room registered again starts from the server's policy")
+                .isEqualTo(RoomUploads.DEFAULT);
+    }
+
+    private static RegisteredRoom withUploads(RegisteredRoom r, RoomUploads uploads) {
+        return new RegisteredRoom(
+                r.name(),
+                r.founder(),
+                r.registeredAt(),
+                r.topic(),
+                r.topicSetBy(),
+                r.topicSetAt(),
+                r.flags(),
+                r.key(),
+                r.limit(),
+                r.lists(),
+                r.access(),
+                uploads);
     }
 
     @Test

@@ -7,6 +7,7 @@ import chatroom.core.history.HistoryException;
 import chatroom.core.room.InMemoryRoomStore;
 import chatroom.core.room.RegisteredRoom;
 import chatroom.core.room.RoomStore;
+import chatroom.core.upload.RoomUploads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,18 @@ import org.junit.jupiter.api.Timeout;
 class RoomWriterTest {
     static RegisteredRoom room(String name, String topic) {
         return new RegisteredRoom(
-                name, "ann", Instant.EPOCH, topic, "ann", Instant.EPOCH, "nt", null, 0, List.of(), List.of());
+                name,
+                "ann",
+                Instant.EPOCH,
+                topic,
+                "ann",
+                Instant.EPOCH,
+                "nt",
+                null,
+                0,
+                List.of(),
+                List.of(),
+                RoomUploads.DEFAULT);
     }
 
     /** Records every write; the first write waits for {@code gate}. */

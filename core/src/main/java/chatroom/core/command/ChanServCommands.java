@@ -6,6 +6,8 @@ import chatroom.core.history.HistoryException;
 import chatroom.core.room.Membership;
 import chatroom.core.room.Registration;
 import chatroom.core.room.Room;
+import chatroom.core.upload.RoomUploads;
+import chatroom.core.upload.UploadPolicy;
 import chatroom.core.user.User;
 import chatroom.protocol.CaseMapping;
 import chatroom.protocol.IrcMessage;
@@ -22,22 +24,26 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code REGISTER <#room>}: an operator of the room who is logged in makes their account its founder.
  *   <li>{@code DROP <#room>}: the founder (or a server operator) ends the registration.
- *   <li>{@code INFO <#room>}: founder and time of registration.
+ *   <li>{@code INFO <#room>}: founder, time of registration and settings.
  *   <li>{@code AMODE <#room> [+o|-o|+v|-v <account>]}: the access list (accounts given +o or +v on joining); without a
  *       change, lists it.
+ *   <li>{@code SET <#room> UPLOADS default|everyone|registered|voiced|off}: who may share files in the room (see
+ *       {@link RoomUploads}); by the founder, an operator by the access list or a server operator.
  * </ul>
  */
 final class ChanServCommands {
     static final String CHANSERV = "ChanServ";
     private static final String HELP =
-            "Commands: REGISTER <#room>, DROP <#room>, INFO <#room>, AMODE <#room> [+o|-o|+v|-v <account>]";
+            "Commands: REGISTER <#room>, DROP <#room>, INFO <#room>, AMODE <#room> [+o|-o|+v|-v <account>], SET <#room>"
+                    + " UPLOADS default|everyone|registered|voiced|off";
+    private static final String SET_USAGE = "Usage: SET <#room> UPLOADS default|everyone|registered|voiced|off";
 
     private ChanServCommands() {}
 
     static void chanserv(Context ctx, String text) {
         List<String> words = new ArrayList<>(List.of(text.strip().split("\\s+")));
         String verb = words.isEmpty() ? "" : words.removeFirst().toUpperCase(Locale.ROOT);
-        if (words.isEmpty() || !verb.matches("REGISTER|DROP|INFO|AMODE")) {
+        if (words.isEmpty() || !verb.matches("REGISTER|DROP|INFO|AMODE|SET")) {
             say(ctx, HELP);
             return;
         }
@@ -47,6 +53,7 @@ final class ChanServCommands {
             case "REGISTER" -> register(ctx, name, room);
             case "DROP" -> drop(ctx, name, room);
             case "INFO" -> info(ctx, name, room);
+            case "SET" -> set(ctx, name, room, words);
             default -> amode(ctx, name, room, words);
         }
     }
@@ -89,6 +96,37 @@ final class ChanServCommands {
         say(ctx, "Information on " + room.name().display() + ":");
         say(ctx, "Founder: " + reg.founder());
         say(ctx, "Registered: " + reg.registeredAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        say(ctx, "Uploads: " + reg.uploads().word() + " (" + reg.uploads().who() + ")");
+    }
+
+    private static void set(Context ctx, String name, @Nullable Room room, List<String> words) {
+        Registration reg = registration(ctx, name, room);
+        if (room == null || reg == null) {
+            return;
+        }
+        RoomUploads rule =
+                words.size() == 3 && words.get(1).equalsIgnoreCase("UPLOADS") ? RoomUploads.parse(words.get(2)) : null;
+        if (rule == null) {
+            say(ctx, SET_USAGE);
+            return;
+        }
+        User me = ctx.user();
+        String display = room.name().display();
+        if (reg.levelOf(me.account()) != 'o' && !me.oper()) {
+            say(
+                    ctx,
+                    "Only the founder of " + display + ", its operators by the access list or a server operator may"
+                            + " change its settings");
+            return;
+        }
+        reg.uploads(rule);
+        ctx.state().roomChanged(room);
+        UploadPolicy server = ctx.state().config().uploads();
+        boolean off = server.who() == UploadPolicy.Who.OFF || ctx.state().fileHost() == null;
+        say(
+                ctx,
+                "Files may now be shared in " + display + " by " + rule.who()
+                        + (off ? " (file sharing is off on this server for now)" : ""));
     }
 
     private static void amode(Context ctx, String name, @Nullable Room room, List<String> words) {

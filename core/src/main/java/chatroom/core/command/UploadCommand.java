@@ -1,10 +1,15 @@
 package chatroom.core.command;
 
 import chatroom.core.ServerState;
+import chatroom.core.room.Membership;
+import chatroom.core.room.Registration;
+import chatroom.core.room.Room;
+import chatroom.core.upload.RoomUploads;
 import chatroom.core.upload.Upload;
 import chatroom.core.upload.UploadPolicy;
 import chatroom.core.upload.UploadStore;
 import chatroom.core.user.User;
+import chatroom.protocol.CaseMapping;
 import chatroom.protocol.IrcMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,30 +18,82 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code UPLOAD}: a token for sharing files over HTTP (ISUPPORT {@code draft/FILEHOST}); {@code UPLOAD DELETE <id>}:
- * the uploader or an operator removes a shared file. Answers are IRCv3 standard replies
+ * {@code UPLOAD [<target>]}: a token for sharing files over HTTP (ISUPPORT {@code draft/FILEHOST}) in a conversation;
+ * {@code UPLOAD DELETE <id>}: the uploader or an operator removes a shared file. Answers are IRCv3 standard replies
  * (https://ircv3.net/specs/extensions/standard-replies): {@code NOTE UPLOAD TOKEN <token> <seconds>}, {@code FAIL
  * UPLOAD <code>}.
+ *
+ * <p>The server's {@link UploadPolicy#who()} decides, unless the target is a registered room with its own rule
+ * (ChanServ {@code SET <#room> UPLOADS}), which then decides instead; the server's {@code OFF} always wins. Only
+ * members of a room get a token for it. A token is not tied to the room: the rule gates asking, not the link.
  */
 final class UploadCommand {
     private UploadCommand() {}
 
     static void handle(Context ctx) {
-        if (ctx.paramCount() > 0 && ctx.param(0).equalsIgnoreCase("DELETE")) {
+        // a target named DELETE (a nick) is still a target: only DELETE with an id deletes
+        if (ctx.paramCount() > 1 && ctx.param(0).equalsIgnoreCase("DELETE")) {
             delete(ctx);
             return;
         }
         ServerState state = ctx.state();
-        User me = ctx.user();
         UploadPolicy policy = state.config().uploads();
         if (policy.who() == UploadPolicy.Who.OFF || state.fileHost() == null) {
             fail(ctx, "DISABLED", "File sharing is off on this server");
             return;
         }
-        if (policy.who() == UploadPolicy.Who.REGISTERED && me.account() == null) {
-            fail(ctx, "ACCOUNT_REQUIRED", "Log in to an account to share files");
-            return;
+        String target = ctx.paramCount() > 0 ? ctx.param(0) : "";
+        if (CaseMapping.isChannel(target) ? roomAllows(ctx, target) : serverAllows(ctx, policy)) {
+            grant(ctx);
         }
+    }
+
+    private static boolean serverAllows(Context ctx, UploadPolicy policy) {
+        if (policy.who() == UploadPolicy.Who.REGISTERED && ctx.user().account() == null) {
+            fail(ctx, "ACCOUNT_REQUIRED", "Log in to an account to share files");
+            return false;
+        }
+        return true;
+    }
+
+    /** The rule of the room {@code target} for its members, or the server's when the room has none. */
+    private static boolean roomAllows(Context ctx, String target) {
+        User me = ctx.user();
+        Room room = ctx.state().room(target);
+        if (room == null || !room.has(me)) {
+            fail(ctx, "NOT_IN_ROOM", target, "Join " + target + " to share files in it");
+            return false;
+        }
+        Registration reg = room.registration();
+        RoomUploads rule = reg == null ? RoomUploads.DEFAULT : reg.uploads();
+        String name = room.name().display();
+        return switch (rule) {
+            case DEFAULT -> serverAllows(ctx, ctx.state().config().uploads());
+            case EVERYONE -> true;
+            case REGISTERED -> {
+                if (me.account() == null) {
+                    fail(ctx, "ACCOUNT_REQUIRED", name, "Log in to an account to share files in " + name);
+                }
+                yield me.account() != null;
+            }
+            case VOICED -> {
+                Membership m = room.membership(me);
+                boolean voiced = m != null && (m.op() || m.voice());
+                if (!voiced) {
+                    fail(ctx, "VOICE_REQUIRED", name, "Only operators and voiced members may share files in " + name);
+                }
+                yield voiced;
+            }
+            case OFF -> {
+                fail(ctx, "ROOM_DISABLED", name, "File sharing is off in " + name);
+                yield false;
+            }
+        };
+    }
+
+    private static void grant(Context ctx) {
+        ServerState state = ctx.state();
+        User me = ctx.user();
         String token = state.uploadGrants().grant(me.nick().display(), me.account(), state.now());
         ctx.replyRaw(IrcMessage.from(
                 ctx.serverName(),
@@ -48,11 +105,8 @@ final class UploadCommand {
                 "Upload to " + state.fileHost() + " with the header Authorization: Bearer <token>"));
     }
 
+    /** {@code UPLOAD DELETE <id>}; {@link #handle} checked that the id is there. */
     private static void delete(Context ctx) {
-        if (ctx.paramCount() < 2) {
-            fail(ctx, "NEED_MORE_PARAMS", "Usage: UPLOAD DELETE <id>");
-            return;
-        }
         String id = ctx.param(1);
         User me = ctx.user();
         String nick = me.nick().display();

@@ -1,5 +1,6 @@
 package chatroom.core.room;
 
+import chatroom.core.upload.RoomUploads;
 import chatroom.protocol.CaseMapping;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What is kept of a registered room (a snapshot taken on the hub): owner, topic, modes ({@code imnstR} flags, key,
- * limit), the +b/+e/+I lists and the access list. Members, invitations and +o/+v of people present are not kept.
+ * limit), the +b/+e/+I lists, the access list and who may share files. Members, invitations and +o/+v of people present are not kept.
  */
 public record RegisteredRoom(
         String name,
@@ -20,7 +21,8 @@ public record RegisteredRoom(
         @Nullable String key,
         int limit,
         List<Listed> lists,
-        List<Registration.Access> access) {
+        List<Registration.Access> access,
+        RoomUploads uploads) {
 
     public RegisteredRoom {
         lists = List.copyOf(lists);

@@ -1,5 +1,6 @@
 package chatroom.core.room;
 
+import chatroom.core.upload.RoomUploads;
 import chatroom.protocol.CaseMapping;
 import java.time.Instant;
 import java.util.Collection;
@@ -8,8 +9,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A registered room's owner and access list (ChanServ {@code REGISTER}, {@code AMODE}): accounts that get +o or +v
- * when they join. The founder always gets +o. Owned by the hub, like the room.
+ * A registered room's owner, access list and settings (ChanServ {@code REGISTER}, {@code AMODE}, {@code SET}): accounts
+ * that get +o or +v when they join, and who may share files in it. The founder always gets +o. Owned by the hub, like
+ * the room; dropping the registration forgets the settings with it.
  */
 public final class Registration {
     /** Most entries an access list holds. */
@@ -18,6 +20,7 @@ public final class Registration {
     private final String founder;
     private final Instant registeredAt;
     private final Map<String, Access> access = new LinkedHashMap<>();
+    private RoomUploads uploads = RoomUploads.DEFAULT;
 
     public Registration(String founder, Instant registeredAt) {
         this.founder = founder;
@@ -49,6 +52,15 @@ public final class Registration {
         }
         Access a = access.get(CaseMapping.fold(account));
         return a == null ? 0 : a.level();
+    }
+
+    /** Who may share files in the room ({@link RoomUploads#DEFAULT}: as the server's policy says). */
+    public RoomUploads uploads() {
+        return uploads;
+    }
+
+    public void uploads(RoomUploads rule) {
+        uploads = rule;
     }
 
     public Collection<Access> access() {

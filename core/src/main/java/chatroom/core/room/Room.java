@@ -297,7 +297,8 @@ public final class Room {
                 key,
                 limit,
                 lists,
-                List.copyOf(r.access()));
+                List.copyOf(r.access()),
+                r.uploads());
     }
 
     /** A registered room as it was kept; it exists without members. */
@@ -307,6 +308,7 @@ public final class Room {
         for (Registration.Access a : kept.access()) {
             r.grant(a.account(), a.level());
         }
+        r.uploads(kept.uploads());
         room.registration = r;
         room.topic(kept.topic(), kept.topicSetBy(), kept.topicSetAt());
         room.flags(kept.flags());

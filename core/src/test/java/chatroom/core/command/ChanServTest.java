@@ -7,6 +7,7 @@ import chatroom.core.account.Account;
 import chatroom.core.account.InMemoryAccountStore;
 import chatroom.core.room.InMemoryRoomStore;
 import chatroom.core.room.RegisteredRoom;
+import chatroom.core.upload.RoomUploads;
 import chatroom.core.user.Session;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,8 @@ class ChanServTest {
                 .containsExactly(
                         CS + " NOTICE bob :Information on #a:",
                         CS + " NOTICE bob :Founder: ann",
-                        CS + " NOTICE bob :Registered: 2026-11-23T12:00:00Z");
+                        CS + " NOTICE bob :Registered: 2026-11-23T12:00:00Z",
+                        CS + " NOTICE bob :Uploads: default (whoever the server's policy allows)");
         assertThat(f.ask(bob, "NICK ChanServ"))
                 .containsExactly(":chatroom.local 432 bob ChanServ :That name belongs to the server's services");
     }
@@ -149,6 +151,68 @@ class ChanServTest {
     }
 
     @Test
+    void theFounderAndOperatorsByTheAccessListSetWhoMayShareFilesAndItIsKept() {
+        f.logIn(alice, "ann");
+        f.ask(alice, "CS REGISTER #a");
+        f.ask(alice, "CS AMODE #a +v cat");
+        Session bob = loggedIn("bob");
+        Session carol = loggedIn("carol");
+        f.ask(bob, "JOIN #a");
+        f.ask(alice, "MODE #a +o bob");
+        f.got(bob);
+        assertThat(f.ask(bob, "CS SET #a UPLOADS everyone"))
+                .as("+o in the room is not +o on the access list")
+                .containsExactly(
+                        CS + " NOTICE bob :Only the founder of #a, its operators by the access list or a server"
+                                + " operator may change its settings");
+        assertThat(f.ask(carol, "CS SET #a UPLOADS everyone")).hasSize(1);
+        assertThat(f.ask(alice, "CS SET #a UPLOADS sometimes"))
+                .containsExactly(
+                        CS + " NOTICE alice :Usage: SET <#room> UPLOADS default|everyone|registered|voiced|off");
+        assertThat(f.ask(alice, "CS SET #a TOPIC x"))
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("Usage: SET");
+        assertThat(f.ask(alice, "CS SET #a UPLOADS Everyone"))
+                .containsExactly(
+                        CS + " NOTICE alice :Files may now be shared in #a by anyone connected (file sharing is"
+                                + " off on this server for now)");
+        assertThat(rooms.loadAll().getFirst().uploads()).isEqualTo(RoomUploads.EVERYONE);
+        f.ask(alice, "CS AMODE #a +o bea");
+        assertThat(f.ask(bob, "CS SET #a UPLOADS voiced"))
+                .containsExactly(
+                        CS + " NOTICE bob :Files may now be shared in #a by operators and voiced members of the"
+                                + " room (file sharing is off on this server for now)");
+        assertThat(f.ask(carol, "CS INFO #a"))
+                .contains(CS + " NOTICE carol :Uploads: voiced (operators and voiced members of the room)");
+        Session oper = f.register("dan");
+        assertThat(f.ask(oper, "CS SET #a UPLOADS registered"))
+                .singleElement()
+                .asString()
+                .contains("Only the founder");
+        java.util.Objects.requireNonNull(oper.user()).oper(true);
+        assertThat(f.ask(oper, "CS SET #a UPLOADS registered"))
+                .as("a server operator, not in the room and without an account")
+                .singleElement()
+                .asString()
+                .contains("Files may now be shared in #a by people logged in to an account");
+        f.ask(oper, "CS SET #a UPLOADS voiced");
+
+        f = new ChatFixture(accounts, rooms);
+        assertThat(f.state.room("#a").registration().uploads()).isEqualTo(RoomUploads.VOICED);
+        Session ann = f.register("alice");
+        f.logIn(ann, "ann");
+        f.ask(ann, "CS DROP #a");
+        f.ask(ann, "JOIN #a");
+        f.ask(ann, "CS REGISTER #a");
+        assertThat(f.ask(ann, "CS INFO #a"))
+                .as("dropping the registration forgets the setting")
+                .contains(CS + " NOTICE alice :Uploads: default (whoever the server's policy allows)");
+        assertThat(rooms.loadAll().getFirst().uploads()).isEqualTo(RoomUploads.DEFAULT);
+    }
+
+    @Test
     void onlyTheFounderOrAServerOperatorDropsARoomAndThenItIsForgotten() {
         f.logIn(alice, "ann");
         f.ask(alice, "CS REGISTER #a");
@@ -177,6 +241,6 @@ class ChanServTest {
         Session bob = loggedIn("bob");
         assertThat(f.ask(bob, "CS INFO #a")).containsExactly(CS + " NOTICE bob :#a is not registered");
         assertThat(f.ask(bob, "CS AMODE #a")).containsExactly(CS + " NOTICE bob :#a is not registered");
-        assertThat(f.ask(alice, "CS INFO #a")).hasSize(3);
+        assertThat(f.ask(alice, "CS INFO #a")).hasSize(4);
     }
 }

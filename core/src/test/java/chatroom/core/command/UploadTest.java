@@ -66,6 +66,116 @@ class UploadTest {
                 .containsExactly(":chatroom.local FAIL UPLOAD DISABLED :File sharing is off on this server");
     }
 
+    /** alice (account ann) registers #a, whose file sharing rule she sets to {@code rule}. */
+    private static Session roomWithRule(ChatFixture f, String rule) {
+        Session alice = f.register("alice");
+        f.logIn(alice, "ann");
+        f.ask(alice, "JOIN #a");
+        f.ask(alice, "CS REGISTER #a");
+        assertThat(f.ask(alice, "CS SET #a UPLOADS " + rule))
+                .singleElement()
+                .asString()
+                .contains("Files may now");
+        return alice;
+    }
+
+    @Test
+    void aRoomOpenToEveryoneGivesGuestsATokenWhereTheServerWantsAnAccount() {
+        ChatFixture f = withUploads(UploadPolicy.Who.REGISTERED);
+        roomWithRule(f, "everyone");
+        Session guest = f.register("guest");
+        f.ask(guest, "JOIN #a");
+
+        String token = token(f.ask(guest, "UPLOAD #A"));
+        assertThat(f.state.uploadGrants().find(token, f.state.now()).nick()).isEqualTo("guest");
+        assertThat(f.ask(guest, "UPLOAD"))
+                .as("without a target the server's policy decides")
+                .containsExactly(":chatroom.local FAIL UPLOAD ACCOUNT_REQUIRED :Log in to an account to share files");
+        assertThat(f.ask(guest, "UPLOAD bob"))
+                .containsExactly(":chatroom.local FAIL UPLOAD ACCOUNT_REQUIRED :Log in to an account to share files");
+        f.ask(guest, "JOIN #b");
+        assertThat(f.ask(guest, "UPLOAD #b"))
+                .as("a room without a rule of its own follows the server")
+                .containsExactly(":chatroom.local FAIL UPLOAD ACCOUNT_REQUIRED :Log in to an account to share files");
+    }
+
+    @Test
+    void onlyMembersGetATokenForARoom() {
+        ChatFixture f = withUploads(UploadPolicy.Who.EVERYONE);
+        roomWithRule(f, "everyone");
+        Session bob = f.register("bob");
+
+        assertThat(f.ask(bob, "UPLOAD #a"))
+                .containsExactly(":chatroom.local FAIL UPLOAD NOT_IN_ROOM #a :Join #a to share files in it");
+        assertThat(f.ask(bob, "UPLOAD #nowhere"))
+                .containsExactly(
+                        ":chatroom.local FAIL UPLOAD NOT_IN_ROOM #nowhere :Join #nowhere to share files in it");
+    }
+
+    @Test
+    void aRoomCanBeStricterThanTheServer() {
+        ChatFixture f = withUploads(UploadPolicy.Who.EVERYONE);
+        Session alice = roomWithRule(f, "off");
+        Session bob = f.register("bob");
+        f.logIn(bob, "bea");
+        f.ask(bob, "JOIN #a");
+        Session guest = f.register("guest");
+        f.ask(guest, "JOIN #a");
+        f.got(alice);
+        f.got(bob);
+
+        assertThat(f.ask(bob, "UPLOAD #a"))
+                .containsExactly(":chatroom.local FAIL UPLOAD ROOM_DISABLED #a :File sharing is off in #a");
+        assertThat(f.ask(alice, "UPLOAD #a"))
+                .as("not even for its founder")
+                .containsExactly(":chatroom.local FAIL UPLOAD ROOM_DISABLED #a :File sharing is off in #a");
+        token(f.ask(bob, "UPLOAD"));
+
+        f.ask(alice, "CS SET #a UPLOADS registered");
+        assertThat(f.ask(guest, "UPLOAD #a"))
+                .containsExactly(
+                        ":chatroom.local FAIL UPLOAD ACCOUNT_REQUIRED #a :Log in to an account to share files in #a");
+        token(f.ask(bob, "UPLOAD #a"));
+
+        f.ask(alice, "CS SET #a UPLOADS voiced");
+        assertThat(f.ask(bob, "UPLOAD #a"))
+                .as("an account is not enough")
+                .containsExactly(":chatroom.local FAIL UPLOAD VOICE_REQUIRED #a :Only operators and voiced members may"
+                        + " share files in #a");
+        token(f.ask(alice, "UPLOAD #a"));
+        f.ask(alice, "MODE #a +v guest");
+        f.got(bob);
+        f.got(guest);
+        token(f.ask(guest, "UPLOAD #a"));
+        f.ask(alice, "MODE #a -v guest");
+        f.got(bob);
+        f.got(guest);
+        assertThat(f.ask(guest, "UPLOAD #a")).singleElement().asString().contains(" VOICE_REQUIRED ");
+
+        f.ask(alice, "CS SET #a UPLOADS default");
+        token(f.ask(guest, "UPLOAD #a"));
+    }
+
+    @Test
+    void theServerTurnedOffWinsOverARoomOpenToEveryone() {
+        ChatFixture f = withUploads(UploadPolicy.Who.OFF);
+        Session alice = roomWithRule(f, "everyone");
+
+        assertThat(f.ask(alice, "UPLOAD #a"))
+                .containsExactly(":chatroom.local FAIL UPLOAD DISABLED :File sharing is off on this server");
+        ChatFixture noHttp = withUploads(UploadPolicy.Who.EVERYONE);
+        noHttp.state.fileHost(null);
+        Session founder = roomWithRule(noHttp, "everyone");
+        assertThat(noHttp.ask(founder, "UPLOAD #a"))
+                .containsExactly(":chatroom.local FAIL UPLOAD DISABLED :File sharing is off on this server");
+    }
+
+    @Test
+    void aNickNamedDeleteIsATargetNotADeletion() {
+        ChatFixture f = withUploads(UploadPolicy.Who.EVERYONE);
+        token(f.ask(f.register("alice"), "UPLOAD DELETE"));
+    }
+
     @Test
     void theUploadUrlIsAdvertisedAsFilehost() {
         ChatFixture f = withUploads(UploadPolicy.Who.EVERYONE);

@@ -104,20 +104,31 @@ export class Chat {
     this.connection.quit('bye');
   }
 
-  /** A token for sharing files (the IRC command UPLOAD), kept while it is valid. */
-  uploadToken() {
-    if (this.token && this.token.until > Date.now()) return Promise.resolve(this.token.value);
+  /**
+   * A token for sharing one file in a conversation: the IRC command UPLOAD <target>, asked each time, as a room may
+   * have its own rule and change it. Answers come in the order of the requests, one each.
+   */
+  uploadToken(target) {
     return new Promise((resolve, reject) => {
+      if (!this.connection.send(build('UPLOAD', target), { queue: false })) {
+        reject(new Error('offline'));
+        return;
+      }
       this.tokenWaiters = (this.tokenWaiters || []).concat([{ resolve, reject }]);
-      if (!this.connection.send('UPLOAD', { queue: false })) reject(new Error('offline'));
     });
   }
 
-  tokenAnswer(error, value, seconds) {
-    if (!error) this.token = { value, until: Date.now() + (Number(seconds) - 30) * 1000 };
-    const waiters = this.tokenWaiters || [];
-    this.tokenWaiters = [];
-    waiters.forEach((w) => (error ? w.reject(new Error(error)) : w.resolve(value)));
+  /** The answer to the oldest UPLOAD: a token, or a FAIL code and the room it names (if any). */
+  tokenAnswer(error, value, room) {
+    const waiter = (this.tokenWaiters || []).shift();
+    if (!waiter) return;
+    if (!error) {
+      waiter.resolve(value);
+      return;
+    }
+    const e = new Error(error);
+    e.room = room;
+    waiter.reject(e);
   }
 
   // --- the connection's handler ---
@@ -128,6 +139,9 @@ export class Chat {
 
   registered(nick) {
     this.me = nick;
+    // a new connection: UPLOADs asked on the old one are never answered
+    (this.tokenWaiters || []).forEach((w) => w.reject(new Error('offline')));
+    this.tokenWaiters = [];
     this.view.changed('me');
     for (const c of this.conversations.values()) {
       if (c.kind === 'room') this.connection.send(build('JOIN', c.name));
@@ -418,12 +432,12 @@ const HANDLERS = {
     }
   },
   NOTE(m) {
-    if (m.params[0] === 'UPLOAD' && m.params[1] === 'TOKEN') this.tokenAnswer(null, m.params[2], m.params[3]);
+    if (m.params[0] === 'UPLOAD' && m.params[1] === 'TOKEN') this.tokenAnswer(null, m.params[2]);
     else this.view.notice('server', m.params.slice(-1)[0]);
   },
   FAIL(m) {
     if (m.params[0] === 'UPLOAD') {
-      this.tokenAnswer(m.params[1], null);
+      this.tokenAnswer(m.params[1], null, m.params.length >= 4 ? m.params[2] : null);
       return;
     }
     if (m.params[0] === 'CHATHISTORY') {

@@ -50,6 +50,10 @@ const TEXTS = {
     uploadNeedsAccount: 'Only people logged in to an account may share files here.',
     uploadOff: 'File sharing is off on this server.',
     uploadOffline: 'Files can be shared once the connection is back.',
+    uploadNeedsAccountIn: 'Only people logged in to an account may share files in {room}.',
+    uploadNeedsVoice: 'Only operators and voiced members may share files in {room}.',
+    uploadOffIn: 'File sharing is off in {room}.',
+    uploadNotInRoom: 'Join {room} to share files in it.',
   },
   zh: {
     title: 'chatroom 聊天室',
@@ -99,6 +103,10 @@ const TEXTS = {
     uploadNeedsAccount: '只有登录账号的用户才能在这里分享文件。',
     uploadOff: '此服务器已关闭文件分享。',
     uploadOffline: '连接恢复后才能分享文件。',
+    uploadNeedsAccountIn: '{room} 只允许登录账号的用户分享文件。',
+    uploadNeedsVoice: '{room} 只允许管理员和有发言权（+v）的成员分享文件。',
+    uploadOffIn: '{room} 已关闭文件分享。',
+    uploadNotInRoom: '请先加入 {room} 再在其中分享文件。',
   },
 };
 

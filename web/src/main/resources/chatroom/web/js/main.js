@@ -101,13 +101,26 @@ function complete(event) {
   input.value = before.slice(0, before.length - word.length) + match + suffix + input.value.slice(input.selectionStart);
 }
 
+/** A sentence for a failed share: FAIL UPLOAD codes (naming the room whose own rule refused, if any) or else. */
+function uploadRefusal(e) {
+  const inRoom = {
+    ACCOUNT_REQUIRED: 'uploadNeedsAccountIn',
+    ROOM_DISABLED: 'uploadOffIn',
+    VOICE_REQUIRED: 'uploadNeedsVoice',
+    NOT_IN_ROOM: 'uploadNotInRoom',
+  }[e.message];
+  if (inRoom && e.room) return t(inRoom, { room: e.room });
+  const key = { ACCOUNT_REQUIRED: 'uploadNeedsAccount', DISABLED: 'uploadOff', offline: 'uploadOffline' }[e.message];
+  return key ? t(key) : t('uploadFailed', { reason: e.message });
+}
+
 async function share(files) {
   if (!chat || !view.active) return;
   const conversation = view.active;
   for (const file of files) {
     const bar = $('upload-progress');
     try {
-      const token = await chat.uploadToken();
+      const token = await chat.uploadToken(conversation.name);
       bar.hidden = false;
       bar.value = 0;
       $('upload-name').textContent = t('uploading', { name: file.name || 'file' });
@@ -115,8 +128,7 @@ async function share(files) {
       const url = await upload(file, token, (f) => { bar.value = f; });
       chat.say(conversation, url, false);
     } catch (e) {
-      const key = { ACCOUNT_REQUIRED: 'uploadNeedsAccount', DISABLED: 'uploadOff', offline: 'uploadOffline' }[e.message];
-      view.notice('client', key ? t(key) : t('uploadFailed', { reason: e.message }));
+      view.notice('client', uploadRefusal(e));
     } finally {
       bar.hidden = true;
       $('upload-name').hidden = true;

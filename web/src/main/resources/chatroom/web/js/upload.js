@@ -1,5 +1,6 @@
-// File sharing: a token from the IRC command UPLOAD, the file POSTed to /upload with a progress callback, and the
-// link that comes back. Links to shared images get a preview in the message view.
+// File sharing: a token from the IRC command UPLOAD <conversation> (asked by Chat.uploadToken), the file POSTed to
+// /upload with a progress callback, and the link that comes back. Links to shared images get a preview in the message
+// view.
 
 /** Uploads one file; resolves to the absolute URL of the shared file. onProgress(fraction) while sending. */
 export function upload(file, token, onProgress) {
