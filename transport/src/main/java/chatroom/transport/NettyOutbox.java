@@ -30,15 +30,16 @@ final class NettyOutbox implements Outbox {
     private final IdentityHashMap<EventLoop, Outgoing> outgoing = new IdentityHashMap<>();
 
     private final ServerMetrics metrics;
+    /** Lines queued since the last flush, counted into the metrics once per flush. */
+    private long delivered;
 
     NettyOutbox(ByteBufAllocator alloc, ServerMetrics metrics) {
         this.alloc = alloc;
         this.metrics = metrics;
     }
 
-    private record Write(Channel channel, Object message) {}
-
-    private record Close(Channel channel, String reason) {}
+    /** In a batch, a close where a message would be: {@code ERROR :reason}, then the connection closes. */
+    private record Close(String reason) {}
 
     @Override
     public void send(Session to, IrcMessage message) {
@@ -78,7 +79,9 @@ final class NettyOutbox implements Outbox {
     @Override
     public void disconnect(Session session, String reason) {
         Channel ch = channel(session);
-        pending.computeIfAbsent(ch.eventLoop(), k -> new ArrayList<>()).add(new Close(ch, reason));
+        List<Object> batch = pending.computeIfAbsent(ch.eventLoop(), k -> new ArrayList<>());
+        batch.add(ch);
+        batch.add(new Close(reason));
     }
 
     @Override
@@ -91,6 +94,8 @@ final class NettyOutbox implements Outbox {
         if (pending.isEmpty()) {
             return;
         }
+        metrics.delivered(delivered);
+        delivered = 0;
         for (Map.Entry<EventLoop, List<Object>> e : pending.entrySet()) {
             outgoing.computeIfAbsent(e.getKey(), loop -> new Outgoing(loop, metrics))
                     .add(e.getValue());
@@ -139,26 +144,31 @@ final class NettyOutbox implements Outbox {
         }
     }
 
-    /** Runs on the event loop: writes everything; the caller flushes each touched channel once. */
+    /**
+     * Runs on the event loop: writes everything; the caller flushes each touched channel once. A batch holds pairs,
+     * a channel then what to write to it (or a {@link Close}): no object per write beyond the line itself.
+     */
     private static void writeBatch(List<Object> batch, Set<Channel> touched) {
-        for (Object o : batch) {
-            if (o instanceof Write w) {
-                if (Disconnector.closing(w.channel()) || !w.channel().isActive()) {
-                    io.netty.util.ReferenceCountUtil.release(w.message());
-                    continue;
-                }
-                w.channel().write(w.message(), w.channel().voidPromise());
-                touched.add(w.channel());
-            } else if (o instanceof Close c) {
-                c.channel().flush();
-                Disconnector.disconnect(c.channel(), c.reason());
+        for (int i = 0; i < batch.size(); i += 2) {
+            Channel ch = (Channel) batch.get(i);
+            Object o = batch.get(i + 1);
+            if (o instanceof Close c) {
+                ch.flush();
+                Disconnector.disconnect(ch, c.reason());
+            } else if (Disconnector.closing(ch) || !ch.isActive()) {
+                io.netty.util.ReferenceCountUtil.release(o);
+            } else {
+                ch.write(o, ch.voidPromise());
+                touched.add(ch);
             }
         }
     }
 
     private void enqueue(Channel ch, Object message) {
-        metrics.delivered();
-        pending.computeIfAbsent(ch.eventLoop(), k -> new ArrayList<>()).add(new Write(ch, message));
+        delivered++;
+        List<Object> batch = pending.computeIfAbsent(ch.eventLoop(), k -> new ArrayList<>());
+        batch.add(ch);
+        batch.add(message);
     }
 
     private static Channel channel(Session s) {
