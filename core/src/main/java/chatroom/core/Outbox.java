@@ -11,7 +11,10 @@ import java.time.Duration;
 public interface Outbox {
     void send(Session to, IrcMessage message);
 
-    /** The same message to many sessions: encoded once per variant, then written to each. */
+    /**
+     * The same message to many sessions: encoded once per variant, then written to each. The outbox may keep {@code
+     * to} until the message goes out: pass a collection that nobody changes afterwards.
+     */
     void sendAll(Iterable<Session> to, IrcMessage message);
 
     /** Sends {@code ERROR :reason} and closes the connection; the transport reports the close back to the hub. */

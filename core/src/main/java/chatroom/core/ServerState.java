@@ -313,11 +313,6 @@ public final class ServerState {
         return out;
     }
 
-    /** All sessions of a room's members, in membership order. */
-    public static List<Session> sessionsOf(Room r) {
-        return r.members().keySet().stream().flatMap(m -> m.sessions().stream()).toList();
-    }
-
     /** A nick that left or changed, for WHOWAS. */
     public record WhowasEntry(String nick, String username, String host, String realname, Instant at) {}
 }

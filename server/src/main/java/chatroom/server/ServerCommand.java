@@ -124,6 +124,12 @@ final class ServerCommand implements Callable<Integer> {
     int maxLineBytes;
 
     @Option(
+            names = "--io-threads",
+            description = "Event-loop threads for the connections (default: half the processors, at least 1).")
+    @Nullable
+    Integer ioThreads;
+
+    @Option(
             names = "--sendq-bytes",
             defaultValue = "1048576",
             description = "Unsent bytes per client before SendQ exceeded.")
@@ -458,6 +464,7 @@ final class ServerCommand implements Callable<Integer> {
                 pingTimeout,
                 maxConnectionsPerIp,
                 connectsPerIpPerMinute,
-                registrationTimeout);
+                registrationTimeout,
+                ioThreads == null ? TransportConfig.defaultIoThreads() : ioThreads);
     }
 }

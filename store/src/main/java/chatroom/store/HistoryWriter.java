@@ -1,8 +1,10 @@
 package chatroom.store;
 
+import chatroom.core.history.Conversation;
 import chatroom.core.history.HistoryEvent;
 import chatroom.core.history.HistoryLog;
 import chatroom.core.history.HistoryStore;
+import chatroom.protocol.IrcMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -34,7 +36,9 @@ public final class HistoryWriter implements HistoryLog {
     private final boolean durable;
     private final Retention retention;
     private final InstantSource clock;
-    private final ConcurrentLinkedQueue<HistoryEvent> queue = new ConcurrentLinkedQueue<>();
+    /** {@link HistoryEvent}s and {@link Pending} ones, built on the writer's thread. */
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger queued = new AtomicInteger();
     private final Thread thread;
     private volatile boolean closing;
@@ -66,9 +70,32 @@ public final class HistoryWriter implements HistoryLog {
 
     @Override
     public void append(HistoryEvent event) {
+        enqueue(event);
+    }
+
+    @Override
+    public void append(long seq, Conversation conversation, String sender, IrcMessage message) {
+        enqueue(new Pending(seq, conversation, sender, message));
+    }
+
+    private void enqueue(Object event) {
         queue.add(event);
         if (queued.getAndIncrement() == 0) {
             LockSupport.unpark(thread);
+        }
+    }
+
+    /** An event the hub handed over as it was delivered; encoding it for the store is the writer's work. */
+    private record Pending(long seq, Conversation conversation, String sender, IrcMessage message) {
+        Pending {
+            if (message.tag("msgid") == null || message.tag("time") == null) {
+                // refused on the hub, as HistoryEvent.of would: the writer's thread must not meet it
+                throw new IllegalArgumentException("a stored message needs time and msgid tags: " + message);
+            }
+        }
+
+        HistoryEvent event() {
+            return HistoryEvent.of(seq, conversation, sender, message);
         }
     }
 
@@ -106,9 +133,9 @@ public final class HistoryWriter implements HistoryLog {
     private void run() {
         List<HistoryEvent> batch = new ArrayList<>(MAX_BATCH);
         while (true) {
-            HistoryEvent e;
+            Object e;
             while (batch.size() < MAX_BATCH && (e = queue.poll()) != null) {
-                batch.add(e);
+                batch.add(e instanceof Pending p ? p.event() : (HistoryEvent) e);
             }
             if (!batch.isEmpty()) {
                 queued.addAndGet(-batch.size());

@@ -12,11 +12,9 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,10 +82,9 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
         if (protocol == Connection.Protocol.IRC) {
             p.addLast(PipelineNames.LINE_DECODER, new IrcLineDecoder());
             p.addLast(
-                    PipelineNames.IDLE,
-                    new IdleStateHandler(transport.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-            p.addLast(
-                    PipelineNames.PING, new PingTimeoutHandler(shared.config().serverName(), transport.pingTimeout()));
+                    PipelineNames.PING,
+                    new PingTimeoutHandler(
+                            shared.config().serverName(), transport.pingInterval(), transport.pingTimeout()));
             autoJoin = List.of();
         } else {
             // outbound IrcMessages from the outbox are rendered here, so it sits before the session stage

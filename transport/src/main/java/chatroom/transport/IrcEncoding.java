@@ -42,7 +42,7 @@ final class IrcEncoding {
         if (bytes.length > Limits.LINE_BYTES - 2) {
             line = cut(body, bytes.length - (Limits.LINE_BYTES - 2));
         }
-        ByteBuf buf = alloc.buffer(tagPart.length() + line.length() * 3 + 2);
+        ByteBuf buf = alloc.heapBuffer(tagPart.length() + line.length() * 3 + 2);
         buf.writeCharSequence(tagPart, StandardCharsets.UTF_8);
         buf.writeCharSequence(line, StandardCharsets.UTF_8);
         buf.writeByte('\r').writeByte('\n');

@@ -23,6 +23,7 @@ final class NettyConnection implements Connection {
     private final Protocol protocol;
     private final String remoteAddress;
     private final boolean secure;
+    private final ConnectionOutput output;
     private volatile String closeReason = "Connection closed";
     /** Set on the event loop when the TLS handshake completes, before any line is read; read on the hub. */
     private volatile @Nullable String certificateFingerprint;
@@ -32,6 +33,9 @@ final class NettyConnection implements Connection {
         this.protocol = protocol;
         this.remoteAddress = addressOf(channel.remoteAddress());
         this.secure = channel.pipeline().get(SslHandler.class) != null;
+        // a WebSocket sends each line as a frame of its own; the plain port's lines are translated one by one
+        this.output = new ConnectionOutput(
+                channel, protocol == Protocol.IRC && channel.pipeline().get(WebSocketIrcCodec.class) == null);
     }
 
     static String addressOf(SocketAddress a) {
@@ -43,6 +47,11 @@ final class NettyConnection implements Connection {
 
     Channel channel() {
         return channel;
+    }
+
+    /** The outbox's side of this connection, on its event loop. */
+    ConnectionOutput output() {
+        return output;
     }
 
     @Override

@@ -6,22 +6,21 @@ import chatroom.core.user.Session;
 import chatroom.protocol.IrcMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The hub's outbox over Netty (STYLE.md §3 "Outbound"). Lives on the hub thread: it encodes each message once per
  * variant, groups writes by event loop, and on {@link #flush()} submits one task per event loop that writes to every
- * recipient there and flushes each channel once. Order per channel is the hub's order.
+ * recipient there and flushes each connection once. On byte streams every recipient's copy is the one encoded buffer
+ * (reference counted); the event loop copies the lines of a drain into one buffer per connection
+ * ({@link ConnectionOutput}). Order per connection is the hub's order.
  */
 final class NettyOutbox implements Outbox {
     private final ByteBufAllocator alloc;
@@ -30,24 +29,35 @@ final class NettyOutbox implements Outbox {
     private final IdentityHashMap<EventLoop, Outgoing> outgoing = new IdentityHashMap<>();
 
     private final ServerMetrics metrics;
+    /** Lines queued since the last flush, counted into the metrics once per flush. */
+    private long delivered;
 
     NettyOutbox(ByteBufAllocator alloc, ServerMetrics metrics) {
         this.alloc = alloc;
         this.metrics = metrics;
     }
 
-    private record Write(Channel channel, Object message) {}
+    /** In a batch, a close where a message would be: {@code ERROR :reason}, then the connection closes. */
+    private record Close(String reason) {}
 
-    private record Close(Channel channel, String reason) {}
+    /** In a batch, where a connection would be: the line that follows has been copied for the last time. */
+    private static final Object RELEASE = new Object();
+
+    /** Hub only, within one {@link #sendAll}: pairs of a batch and a variant whose line it copies. */
+    private final List<Object> holders = new ArrayList<>();
 
     @Override
     public void send(Session to, IrcMessage message) {
-        Channel ch = channel(to);
-        enqueue(
-                ch,
-                to.connection().protocol() == Connection.Protocol.PLAIN
-                        ? message
-                        : IrcEncoding.encode(alloc, message, IrcEncoding.variant(to)));
+        ConnectionOutput out = output(to);
+        if (to.connection().protocol() == Connection.Protocol.PLAIN) {
+            enqueue(out, message);
+            return;
+        }
+        ByteBuf line = IrcEncoding.encode(alloc, message, IrcEncoding.variant(to));
+        enqueue(out, line);
+        if (out.stream()) {
+            releaseAfter(batchOf(out), line);
+        }
     }
 
     @Override
@@ -55,18 +65,36 @@ final class NettyOutbox implements Outbox {
         ByteBuf[] encoded = new ByteBuf[IrcEncoding.VARIANTS];
         try {
             for (Session s : to) {
-                Channel ch = channel(s);
+                ConnectionOutput out = output(s);
                 if (s.connection().protocol() == Connection.Protocol.PLAIN) {
-                    enqueue(ch, message);
+                    enqueue(out, message);
                     continue;
                 }
                 int v = IrcEncoding.variant(s);
-                if (encoded[v] == null) {
-                    encoded[v] = IrcEncoding.encode(alloc, message, v);
+                ByteBuf line = encoded[v];
+                if (line == null) {
+                    line = IrcEncoding.encode(alloc, message, v);
+                    encoded[v] = line;
                 }
-                enqueue(ch, encoded[v].retainedDuplicate());
+                if (out.stream()) {
+                    // the event loop copies the bytes: one line for every recipient, no reference per recipient
+                    List<Object> batch = enqueue(out, line);
+                    if (!holds(batch, v)) {
+                        holders.add(batch);
+                        holders.add(v);
+                    }
+                } else {
+                    enqueue(out, line.retainedDuplicate());
+                }
+            }
+            // each batch with copies releases the line after its last copy (nothing runs before flush())
+            for (int i = 0; i < holders.size(); i += 2) {
+                @SuppressWarnings("unchecked")
+                List<Object> batch = (List<Object>) holders.get(i);
+                releaseAfter(batch, encoded[(Integer) holders.get(i + 1)].retain());
             }
         } finally {
+            holders.clear();
             for (ByteBuf b : encoded) {
                 if (b != null) {
                     b.release();
@@ -75,15 +103,33 @@ final class NettyOutbox implements Outbox {
         }
     }
 
+    /** Whether {@code batch} already has copies of variant {@code v} in the current {@link #sendAll}. */
+    @SuppressWarnings("ReferenceEquality") // the same batch object, not an equal list
+    private boolean holds(List<Object> batch, int v) {
+        for (int i = 0; i < holders.size(); i += 2) {
+            if (holders.get(i) == batch && (Integer) holders.get(i + 1) == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void releaseAfter(List<Object> batch, ByteBuf line) {
+        batch.add(RELEASE);
+        batch.add(line);
+    }
+
     @Override
     public void disconnect(Session session, String reason) {
-        Channel ch = channel(session);
-        pending.computeIfAbsent(ch.eventLoop(), k -> new ArrayList<>()).add(new Close(ch, reason));
+        ConnectionOutput out = output(session);
+        List<Object> batch = batchOf(out);
+        batch.add(out);
+        batch.add(new Close(reason));
     }
 
     @Override
     public void throttle(Session session, Duration pause) {
-        ReadPause.of(channel(session)).throttle(pause.toNanos());
+        ReadPause.of(output(session).channel()).throttle(pause.toNanos());
     }
 
     @Override
@@ -91,6 +137,8 @@ final class NettyOutbox implements Outbox {
         if (pending.isEmpty()) {
             return;
         }
+        metrics.delivered(delivered);
+        delivered = 0;
         for (Map.Entry<EventLoop, List<Object>> e : pending.entrySet()) {
             outgoing.computeIfAbsent(e.getKey(), loop -> new Outgoing(loop, metrics))
                     .add(e.getValue());
@@ -100,13 +148,17 @@ final class NettyOutbox implements Outbox {
 
     /**
      * An event loop's share of the hub's output. The hub adds batches; at most one drain task is scheduled at a time,
-     * so while the loop is busy the batches of several hub tasks pile up and go out with one flush per channel.
+     * so while the loop is busy the batches of several hub tasks pile up and go out with one flush per connection.
      */
     private static final class Outgoing {
         private final EventLoop loop;
         private final ConcurrentLinkedQueue<List<Object>> batches = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final ServerMetrics metrics;
+        /** Event loop only: the connections written in the current drain. */
+        private final List<ConnectionOutput> touched = new ArrayList<>();
+        /** Event loop only: the batches of the current drain. */
+        private final List<List<Object>> drained = new ArrayList<>();
 
         Outgoing(EventLoop loop, ServerMetrics metrics) {
             this.loop = loop;
@@ -124,44 +176,66 @@ final class NettyOutbox implements Outbox {
         /** Event loop: everything queued so far; a batch added after the flag is cleared schedules another drain. */
         private void drain() {
             scheduled.set(false);
-            Set<Channel> touched = new LinkedHashSet<>();
             List<Object> batch;
             while ((batch = batches.poll()) != null) {
-                writeBatch(batch, touched);
+                drained.add(batch);
             }
-            for (Channel ch : touched) {
-                ch.flush();
-                if (!ch.isWritable() && !Disconnector.closing(ch)) {
+            // first the sizes, so that each connection's buffer is allocated once, at the size of its lines
+            for (List<Object> b : drained) {
+                for (int i = 0; i < b.size(); i += 2) {
+                    if (b.get(i) instanceof ConnectionOutput out) {
+                        out.reserve(b.get(i + 1));
+                    }
+                }
+            }
+            for (List<Object> b : drained) {
+                writeBatch(b, touched);
+            }
+            drained.clear();
+            for (ConnectionOutput out : touched) {
+                if (out.flush()) {
                     metrics.sendQueueDisconnect();
-                    Disconnector.disconnect(ch, "SendQ exceeded");
+                    Disconnector.disconnect(out.channel(), "SendQ exceeded");
                 }
+            }
+            touched.clear();
+        }
+    }
+
+    /**
+     * Runs on the event loop: queues everything on its connection; the caller flushes each touched connection once.
+     * A batch holds pairs, a connection then what to write to it (or a {@link Close}), or {@link #RELEASE} and a line
+     * whose copies are done: no object and no reference count per write.
+     */
+    private static void writeBatch(List<Object> batch, List<ConnectionOutput> touched) {
+        for (int i = 0; i < batch.size(); i += 2) {
+            Object o = batch.get(i + 1);
+            if (batch.get(i) == RELEASE) {
+                ((ByteBuf) o).release();
+                continue;
+            }
+            ConnectionOutput out = (ConnectionOutput) batch.get(i);
+            if (o instanceof Close c) {
+                out.close(c.reason(), touched);
+            } else {
+                out.write(o, touched);
             }
         }
     }
 
-    /** Runs on the event loop: writes everything; the caller flushes each touched channel once. */
-    private static void writeBatch(List<Object> batch, Set<Channel> touched) {
-        for (Object o : batch) {
-            if (o instanceof Write w) {
-                if (Disconnector.closing(w.channel()) || !w.channel().isActive()) {
-                    io.netty.util.ReferenceCountUtil.release(w.message());
-                    continue;
-                }
-                w.channel().write(w.message(), w.channel().voidPromise());
-                touched.add(w.channel());
-            } else if (o instanceof Close c) {
-                c.channel().flush();
-                Disconnector.disconnect(c.channel(), c.reason());
-            }
-        }
+    private List<Object> enqueue(ConnectionOutput out, Object message) {
+        delivered++;
+        List<Object> batch = batchOf(out);
+        batch.add(out);
+        batch.add(message);
+        return batch;
     }
 
-    private void enqueue(Channel ch, Object message) {
-        metrics.delivered();
-        pending.computeIfAbsent(ch.eventLoop(), k -> new ArrayList<>()).add(new Write(ch, message));
+    private List<Object> batchOf(ConnectionOutput out) {
+        return pending.computeIfAbsent(out.channel().eventLoop(), k -> new ArrayList<>());
     }
 
-    private static Channel channel(Session s) {
-        return ((NettyConnection) s.connection()).channel();
+    private static ConnectionOutput output(Session s) {
+        return ((NettyConnection) s.connection()).output();
     }
 }

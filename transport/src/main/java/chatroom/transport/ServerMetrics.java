@@ -81,9 +81,9 @@ final class ServerMetrics {
         return new PerProtocol(connections.labelValues(protocol), messagesIn.labelValues(protocol));
     }
 
-    /** On the hub: one line queued to one connection. */
-    void delivered() {
-        deliveriesOut.inc();
+    /** On the hub: lines queued to connections, one per connection and line. */
+    void delivered(long lines) {
+        deliveriesOut.inc(lines);
     }
 
     /** After a file is stored. */

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param maxConnectionsPerIp simultaneous connections from one address; 0 means unlimited
  * @param connectsPerIpPerMinute new connections one address may open per minute; 0 means unlimited
  * @param registrationTimeout time a connection has to register (IRC) or log in (telnet) before it is closed
+ * @param ioThreads event-loop threads for the connections ({@link #defaultIoThreads()} unless set)
  */
 public record TransportConfig(
         int maxLineBytes,
@@ -20,7 +21,43 @@ public record TransportConfig(
         Duration pingTimeout,
         int maxConnectionsPerIp,
         int connectsPerIpPerMinute,
-        Duration registrationTimeout) {
+        Duration registrationTimeout,
+        int ioThreads) {
+
+    public TransportConfig {
+        if (ioThreads < 1) {
+            throw new IllegalArgumentException("ioThreads must be at least 1: " + ioThreads);
+        }
+    }
+
+    /** With {@link #defaultIoThreads()} event loops. */
+    public TransportConfig(
+            int maxLineBytes,
+            int sendQueueBytes,
+            Duration pingInterval,
+            Duration pingTimeout,
+            int maxConnectionsPerIp,
+            int connectsPerIpPerMinute,
+            Duration registrationTimeout) {
+        this(
+                maxLineBytes,
+                sendQueueBytes,
+                pingInterval,
+                pingTimeout,
+                maxConnectionsPerIp,
+                connectsPerIpPerMinute,
+                registrationTimeout,
+                defaultIoThreads());
+    }
+
+    /**
+     * Half the processors, at least one: the hub and the history writer are threads of their own, and fewer event
+     * loops drain bigger batches (on 2 cores, one event loop delivered 1.2 to 1.6 times what Netty's default of four
+     * did in the fan-out benchmark, docs/performance.md).
+     */
+    public static int defaultIoThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
 
     public static TransportConfig defaults() {
         return new TransportConfig(
@@ -35,7 +72,14 @@ public record TransportConfig(
 
     public TransportConfig withConnectionLimits(int simultaneous, int perMinute) {
         return new TransportConfig(
-                maxLineBytes, sendQueueBytes, pingInterval, pingTimeout, simultaneous, perMinute, registrationTimeout);
+                maxLineBytes,
+                sendQueueBytes,
+                pingInterval,
+                pingTimeout,
+                simultaneous,
+                perMinute,
+                registrationTimeout,
+                ioThreads);
     }
 
     public TransportConfig withRegistrationTimeout(Duration timeout) {
@@ -46,6 +90,7 @@ public record TransportConfig(
                 pingTimeout,
                 maxConnectionsPerIp,
                 connectsPerIpPerMinute,
-                timeout);
+                timeout,
+                ioThreads);
     }
 }

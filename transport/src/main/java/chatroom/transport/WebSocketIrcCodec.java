@@ -8,9 +8,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * IRC over WebSocket (https://ircv3.net/specs/extensions/websocket): one IRC line per text or binary frame, without
@@ -80,12 +78,9 @@ final class WebSocketIrcCodec extends MessageToMessageCodec<WebSocketFrame, Byte
         TransportConfig transport = shared.transport();
         p.addBefore(
                 PipelineNames.EXCEPTIONS,
-                PipelineNames.IDLE,
-                new IdleStateHandler(transport.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        p.addBefore(
-                PipelineNames.EXCEPTIONS,
                 PipelineNames.PING,
-                new PingTimeoutHandler(shared.config().serverName(), transport.pingTimeout()));
+                new PingTimeoutHandler(
+                        shared.config().serverName(), transport.pingInterval(), transport.pingTimeout()));
         p.addBefore(
                 PipelineNames.EXCEPTIONS,
                 PipelineNames.SESSION,

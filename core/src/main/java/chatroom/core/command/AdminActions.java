@@ -120,7 +120,7 @@ public final class AdminActions {
                 "KICK",
                 List.of(r.name().display(), victim.nick().display(), reason));
         st.history().record(Conversation.room(r.name().folded()), CaseMapping.fold(server), kick, null);
-        st.outbox().sendAll(ServerState.sessionsOf(r), kick);
+        st.outbox().sendAll(r.sessions(), kick);
         r.remove(victim);
     }
 }

@@ -1,6 +1,5 @@
 package chatroom.core.command;
 
-import chatroom.core.ServerState;
 import chatroom.core.account.AccountStore;
 import chatroom.core.history.HistoryException;
 import chatroom.core.room.Membership;
@@ -227,7 +226,7 @@ final class ChanServCommands {
                 "+" + level,
                 u.nick().display());
         ctx.recordInRoom(room, mode);
-        ctx.deliver(ServerState.sessionsOf(room), mode);
+        ctx.deliver(room.sessions(), mode);
     }
 
     /** The registration of a room, or null after telling the caller it is not registered. */

@@ -1,6 +1,5 @@
 package chatroom.core.command;
 
-import chatroom.core.ServerState;
 import chatroom.core.room.ListEntry;
 import chatroom.core.room.Mask;
 import chatroom.core.room.Membership;
@@ -88,7 +87,7 @@ final class ChannelModes {
             params.addAll(changes.args);
             IrcMessage mode = ctx.stamped(me.mask(), "MODE", params.toArray(String[]::new));
             ctx.recordInRoom(room, mode);
-            ctx.deliver(ServerState.sessionsOf(room), mode);
+            ctx.deliver(room.sessions(), mode);
             ctx.state().roomChanged(room);
         }
     }

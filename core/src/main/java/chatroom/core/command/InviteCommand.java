@@ -1,6 +1,5 @@
 package chatroom.core.command;
 
-import chatroom.core.ServerState;
 import chatroom.core.room.Room;
 import chatroom.core.user.Capability;
 import chatroom.core.user.Session;
@@ -56,7 +55,7 @@ final class InviteCommand {
         if (target.away() != null) {
             ctx.reply(Numeric.RPL_AWAY, target.nick().display(), target.away());
         }
-        List<Session> notify = ServerState.sessionsOf(room).stream()
+        List<Session> notify = room.sessions().stream()
                 .filter(s -> s.has(Capability.INVITE_NOTIFY) && s.user() != me)
                 .filter(s -> !room.inviteOnly() || (s.user() != null && room.isOp(s.user())))
                 .toList();

@@ -89,7 +89,7 @@ final class JoinCommand {
      * {@code v} or 0) granted by the access list, then topic and names to the joiner.
      */
     static void announce(Context ctx, Room room, User u, char level) {
-        List<Session> members = ServerState.sessionsOf(room);
+        List<Session> members = room.sessions();
         String name = room.name().display();
         IrcMessage plain = ctx.stamped(u.mask(), "JOIN", name);
         // one event, one msgid: the extended-join form is the same JOIN with the account and real name added

@@ -1,6 +1,5 @@
 package chatroom.core.command;
 
-import chatroom.core.ServerState;
 import chatroom.core.room.Room;
 import chatroom.core.user.User;
 import chatroom.protocol.IrcMessage;
@@ -60,7 +59,7 @@ final class KickCommand {
         } else {
             IrcMessage kick = ctx.stamped(me.mask(), "KICK", name, victim.nick().display(), reason);
             ctx.recordInRoom(room, kick);
-            ctx.deliver(ServerState.sessionsOf(room), kick);
+            ctx.deliver(room.sessions(), kick);
             room.remove(victim);
             ctx.state().dropIfEmpty(room);
         }

@@ -1,6 +1,5 @@
 package chatroom.core.command;
 
-import chatroom.core.ServerState;
 import chatroom.core.history.Conversation;
 import chatroom.core.room.Room;
 import chatroom.core.user.Capability;
@@ -106,14 +105,26 @@ final class MessageCommand {
         if (stored(kind, tags)) {
             ctx.recordMessage(Conversation.room(room.name().folded()), m);
         }
-        List<Session> to = new ArrayList<>();
-        for (Session s : ServerState.sessionsOf(room)) {
-            // the sender's other connections always see what was said; the sending one only with echo-message
-            if ((s != ctx.session() || s.has(Capability.ECHO_MESSAGE)) && receives(s, kind)) {
-                to.add(s);
+        List<Session> members = room.sessions();
+        List<Session> others = new ArrayList<>(members.size());
+        boolean echo = false;
+        for (Session s : members) {
+            if (!receives(s, kind)) {
+                continue;
+            }
+            if (s == ctx.session()) {
+                // the sender's other connections always see what was said; the sending one only with echo-message
+                echo = s.has(Capability.ECHO_MESSAGE);
+            } else {
+                others.add(s);
             }
         }
-        ctx.deliver(to, m);
+        if (!others.isEmpty()) {
+            ctx.state().outbox().sendAll(others, m);
+        }
+        if (echo) {
+            ctx.replyRaw(m);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package chatroom.core.command;
 
-import chatroom.core.ServerState;
 import chatroom.core.room.Room;
 import chatroom.core.user.User;
 import chatroom.protocol.Numeric;
@@ -32,7 +31,7 @@ final class PartCommand {
                 ? ctx.stamped(u.mask(), "PART", room.name().display())
                 : ctx.stamped(u.mask(), "PART", room.name().display(), reason);
         ctx.recordInRoom(room, msg);
-        ctx.deliver(ServerState.sessionsOf(room), msg);
+        ctx.deliver(room.sessions(), msg);
         room.remove(u);
         ctx.state().dropIfEmpty(room);
     }

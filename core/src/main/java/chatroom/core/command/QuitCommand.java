@@ -32,7 +32,7 @@ final class QuitCommand {
             if (sayGoodbye) {
                 state.outbox().send(s, ctx.stamped(u.mask(), "QUIT", reason));
             }
-            u.sessions().remove(s);
+            u.detach(s);
             log.info(
                     "{} closed one connection: {} ({} left)",
                     u.nick(),
@@ -51,7 +51,7 @@ final class QuitCommand {
                 r.remove(u);
                 state.dropIfEmpty(r);
             }
-            u.sessions().remove(s);
+            u.detach(s);
             state.removeUser(u);
             log.info(
                     "logout {}: {} ({} online)", u.nick(), reason, state.users().size());

@@ -108,7 +108,7 @@ final class RegistrationCommands {
                 Objects.requireNonNullElse(s.realname(), ""),
                 s.connection().remoteAddress(),
                 state.now());
-        u.sessions().add(s);
+        u.attach(s);
         u.account(s.account(), s.accountSince());
         s.user(u);
         state.addUser(u);
@@ -133,7 +133,7 @@ final class RegistrationCommands {
      */
     private static void attach(Context ctx, User u) {
         Session s = ctx.session();
-        u.sessions().add(s);
+        u.attach(s);
         s.user(u);
         log.info(
                 "{} connected again from {} ({} connections)",

@@ -1,6 +1,5 @@
 package chatroom.core.command;
 
-import chatroom.core.ServerState;
 import chatroom.core.room.Room;
 import chatroom.core.user.User;
 import chatroom.protocol.IrcMessage;
@@ -40,7 +39,7 @@ final class TopicCommand {
         room.topic(topic, me.mask(), ctx.state().now());
         IrcMessage event = ctx.stamped(me.mask(), "TOPIC", name, topic);
         ctx.recordInRoom(room, event);
-        ctx.deliver(ServerState.sessionsOf(room), event);
+        ctx.deliver(room.sessions(), event);
         ctx.state().roomChanged(room);
     }
 

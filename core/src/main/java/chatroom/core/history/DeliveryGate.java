@@ -5,7 +5,6 @@ import chatroom.core.user.Session;
 import chatroom.protocol.IrcMessage;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -76,9 +75,7 @@ public final class DeliveryGate implements Outbox {
     @Override
     public void sendAll(Iterable<Session> to, IrcMessage message) {
         if (waiting()) {
-            List<Session> copy = new java.util.ArrayList<>();
-            to.forEach(copy::add);
-            held.addLast(new SendAll(issued, copy, message));
+            held.addLast(new SendAll(issued, to, message));
         } else {
             out.sendAll(to, message);
         }
@@ -110,7 +107,7 @@ public final class DeliveryGate implements Outbox {
 
     private record Send(long after, Session to, IrcMessage message) implements Held {}
 
-    private record SendAll(long after, List<Session> to, IrcMessage message) implements Held {}
+    private record SendAll(long after, Iterable<Session> to, IrcMessage message) implements Held {}
 
     private record Disconnect(long after, Session session, String reason) implements Held {}
 }

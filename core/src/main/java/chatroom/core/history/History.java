@@ -56,7 +56,7 @@ public final class History implements HistoryLog.Listener {
         if (sender != null) {
             sent.addLast(new Sent(seq, message, sender));
         }
-        historyLog.append(HistoryEvent.of(seq, conversation, senderNick, message));
+        historyLog.append(seq, conversation, senderNick, message);
         return seq;
     }
 

@@ -1,5 +1,6 @@
 package chatroom.core.history;
 
+import chatroom.protocol.IrcMessage;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 
@@ -13,6 +14,14 @@ public interface HistoryLog extends AutoCloseable {
 
     /** Queues an event; MUST NOT block. Sequence numbers arrive in increasing order. */
     void append(HistoryEvent event);
+
+    /**
+     * Queues the event of {@code message} (stamped with time and msgid), as {@link HistoryEvent#of} builds it. A log
+     * with its own writer thread builds the event there, so the hub does not encode the line a second time.
+     */
+    default void append(long seq, Conversation conversation, String sender, IrcMessage message) {
+        append(HistoryEvent.of(seq, conversation, sender, message));
+    }
 
     /** The store, for reads from offloaded work. */
     HistoryStore store();

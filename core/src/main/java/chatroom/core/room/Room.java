@@ -1,5 +1,6 @@
 package chatroom.core.room;
 
+import chatroom.core.user.Session;
 import chatroom.core.user.User;
 import chatroom.protocol.ChannelName;
 import java.time.Instant;
@@ -38,6 +39,8 @@ public final class Room {
     private @Nullable String key;
     private int limit;
     private @Nullable Registration registration;
+    /** The members' connections, built on first use after a change: a message to the room reads it, never copies it. */
+    private @Nullable List<Session> sessions;
 
     public Room(ChannelName name, Instant createdAt) {
         this.name = name;
@@ -114,11 +117,35 @@ public final class Room {
         members.put(u, m);
         invited.remove(u.nick().folded());
         u.rooms().add(this);
+        sessions = null;
     }
 
     public void remove(User u) {
         members.remove(u);
         u.rooms().remove(this);
+        sessions = null;
+    }
+
+    /**
+     * Every connection of every member, in joining order: an immutable list, the same one until someone joins, leaves,
+     * or a member's connections change, so the outbox may keep it.
+     */
+    public List<Session> sessions() {
+        List<Session> s = sessions;
+        if (s == null) {
+            List<Session> all = new ArrayList<>(members.size());
+            for (User u : members.keySet()) {
+                all.addAll(u.sessions());
+            }
+            s = List.copyOf(all);
+            sessions = s;
+        }
+        return s;
+    }
+
+    /** A member's connections changed ({@link User#attach}, {@link User#detach}). */
+    public void sessionsChanged() {
+        sessions = null;
     }
 
     public boolean isEmpty() {

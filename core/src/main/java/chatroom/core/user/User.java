@@ -154,8 +154,21 @@ public final class User {
         return rooms;
     }
 
+    /** This person's connections, in the order they came (read-only: {@link #attach} and {@link #detach}). */
     public List<Session> sessions() {
-        return sessions;
+        return java.util.Collections.unmodifiableList(sessions);
+    }
+
+    /** Another connection of this person; every room they are in delivers to it from now on. */
+    public void attach(Session s) {
+        sessions.add(s);
+        rooms.forEach(Room::sessionsChanged);
+    }
+
+    /** A connection of this person closed. */
+    public void detach(Session s) {
+        sessions.remove(s);
+        rooms.forEach(Room::sessionsChanged);
     }
 
     public String modeString() {

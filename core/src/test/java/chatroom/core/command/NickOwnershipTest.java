@@ -148,6 +148,11 @@ class NickOwnershipTest {
         assertThat(f.got(second)).isEmpty();
         assertThat(f.got(friend)).isEmpty();
         assertThat(f.state.user("ren").sessions()).containsExactly(second);
+        f.send(friend, "PRIVMSG #room :still there?");
+        assertThat(f.got(second)).singleElement().asString().endsWith("PRIVMSG #room :still there?");
+        assertThat(f.got(first))
+                .as("the closed connection is out of the room's delivery list")
+                .isEmpty();
         f.send(second, "QUIT :really");
         assertThat(f.got(friend)).singleElement().asString().endsWith("QUIT :Quit: really");
     }
