@@ -50,6 +50,9 @@ public final class Database implements AutoCloseable {
             c.addDataSourceProperty("journal_mode", "WAL");
             c.addDataSourceProperty("synchronous", "FULL");
             c.addDataSourceProperty("busy_timeout", "5000");
+            // 32 MiB of page cache per connection (SQLite's default is 2 MiB): every event updates six indexes spread
+            // over the conversations, and the writer's batches kept evicting their pages (docs/performance.md)
+            c.addDataSourceProperty("cache_size", "-32768");
         }
         HikariDataSource pool;
         try {
