@@ -216,8 +216,13 @@ class AbuseIT {
             String context = kind + " #" + seed + " got " + seen;
             switch (kind) {
                 case GARBAGE -> {
-                    assertThat(seen).as(context).isNotEmpty().allMatch(AbuseIT::isError);
-                    assertThat(seen.getLast()).as(context).isEqualTo("ERROR :Registration timed out");
+                    // garbage with telnet commands in it gets telnet's answers (IAC, verb, option) before a line
+                    List<String> lines = seen.stream()
+                            .map(l -> l.replaceAll("^(\uFFFD\uFFFD[\\s\\S])+", ""))
+                            .filter(l -> !l.isEmpty())
+                            .toList();
+                    assertThat(lines).as(context).isNotEmpty().allMatch(AbuseIT::isError);
+                    assertThat(lines.getLast()).as(context).isEqualTo("ERROR :Registration timed out");
                 }
                 case HTTP -> assertThat(seen).as(context).containsExactly("ERROR :This is not an HTTP server");
                 case TLS ->
