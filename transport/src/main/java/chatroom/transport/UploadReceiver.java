@@ -117,7 +117,7 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter {
             DefaultFullHttpResponse res = HttpRouter.textResponse(
                     HttpResponseStatus.UNAUTHORIZED, "Ask for a token with the IRC command UPLOAD", false);
             res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"chatroom\"");
-            HttpRouter.send(ctx, res, false);
+            answerAndClose(ctx, res);
             return;
         }
         Receiving r = new Receiving(req, fileName(req), type, ctx.alloc().compositeBuffer(Integer.MAX_VALUE));
@@ -163,6 +163,10 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter {
         boolean last = content instanceof LastHttpContent;
         if (r.refused) {
             content.release();
+            if (last) {
+                r.ended = true;
+                ctx.close(); // the answer went out before; the rest of the body has been read
+            }
             return;
         }
         if (r.body.readableBytes() + (long) content.content().readableBytes()
@@ -231,7 +235,21 @@ final class UploadReceiver extends ChannelInboundHandlerAdapter {
                 r.body.release();
             }
         }
-        HttpRouter.send(ctx, HttpRouter.textResponse(status, why, false), false);
+        answerAndClose(ctx, HttpRouter.textResponse(status, why, false));
+    }
+
+    /**
+     * Answers, then closes once the request's body has been read (and dropped): closing with unread bytes would reset
+     * the connection, and a client still sending a large body could lose the answer. The HTTP idle timeout ends a
+     * client that stops sending halfway.
+     */
+    private void answerAndClose(ChannelHandlerContext ctx, DefaultFullHttpResponse res) {
+        Receiving r = current;
+        res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        var written = ctx.writeAndFlush(res);
+        if (r == null || r.ended) {
+            written.addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+        }
     }
 
     @Override
