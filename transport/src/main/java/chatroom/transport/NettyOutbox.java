@@ -87,13 +87,14 @@ final class NettyOutbox implements Outbox {
                     enqueue(out, line.retainedDuplicate());
                 }
             }
-            // each batch with copies releases the line after its last copy (nothing runs before flush())
+        } finally {
+            // each batch with copies releases the line after its last copy (nothing runs before flush()), also the
+            // copies queued before a failure
             for (int i = 0; i < holders.size(); i += 2) {
                 @SuppressWarnings("unchecked")
                 List<Object> batch = (List<Object>) holders.get(i);
                 releaseAfter(batch, encoded[(Integer) holders.get(i + 1)].retain());
             }
-        } finally {
             holders.clear();
             for (ByteBuf b : encoded) {
                 if (b != null) {
