@@ -33,7 +33,7 @@ results="$out/results.txt"
 : > "$results"
 
 if $full; then
-    timing=(--warmup PT3S --duration PT10S)
+    timing=(--warmup PT10S --duration PT10S) # the JIT compiler is still busy after 3 s
     fanout=(--members 500 --senders 10 --window 8)
     rooms=(--users 1000 --rooms 100 --rate 5,10,20,50,100,200)
     whispers=(--pairs 250 --window 8)
