@@ -50,8 +50,8 @@ public final class Database implements AutoCloseable {
             c.addDataSourceProperty("journal_mode", "WAL");
             c.addDataSourceProperty("synchronous", "FULL");
             c.addDataSourceProperty("busy_timeout", "5000");
-            // 32 MiB of page cache per connection (SQLite's default is 2 MiB): every event updates six indexes spread
-            // over the conversations, and the writer's batches kept evicting their pages (docs/performance.md)
+            // 32 MiB of page cache per connection (SQLite's default is 2 MiB): the writer's batches touch a page per
+            // conversation in the events_by_conversation index and kept evicting them (docs/performance.md)
             c.addDataSourceProperty("cache_size", "-32768");
             // the WAL is copied back into the database every 10,000 pages (about 40 MiB) instead of SQLite's 1,000: the
             // committing writer runs the checkpoint, and pages that a busy minute rewrites are copied back once

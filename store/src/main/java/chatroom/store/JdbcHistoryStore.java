@@ -3,6 +3,7 @@ package chatroom.store;
 import chatroom.core.history.HistoryEvent;
 import chatroom.core.history.HistoryQuery;
 import chatroom.core.history.HistoryStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,14 +11,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** The history in a {@link Database}: one table of events, written in batches by the {@link HistoryWriter}. */
 public final class JdbcHistoryStore implements HistoryStore {
     private static final String COLUMNS = "seq, conversation, msgid, at_ms, command, sender, peer_a, peer_b, line";
+    /** The first event at or after a time: time never goes back as seq grows, so a time bound is a seq bound. */
+    private static final String FIRST_SEQ_AT = "(SELECT seq FROM events WHERE at_ms >= ? ORDER BY at_ms, seq LIMIT 1)";
+
+    private static final String WHISPERS_OF = "conversation IN (SELECT conversation FROM whisper_peers WHERE nick = ?)";
+    private static final int KNOWN_PAIRS_MAX = 100_000;
 
     private final Database db;
+    /** Whisper pairs already in whisper_peers, so a busy pair costs no statement per line. */
+    private final Set<String> knownPairs = ConcurrentHashMap.newKeySet();
 
     /** The history in {@code db}, which this store closes with itself. */
     public JdbcHistoryStore(Database db) {
@@ -44,7 +57,16 @@ public final class JdbcHistoryStore implements HistoryStore {
     @Override
     public void append(List<HistoryEvent> events) {
         String sql = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        Map<String, HistoryEvent> newPairs = new HashMap<>();
+        for (HistoryEvent e : events) {
+            if (e.isWhisper() && !knownPairs.contains(e.conversation())) {
+                newPairs.putIfAbsent(e.conversation(), e);
+            }
+        }
         db.inTransaction("store " + events.size() + " events", c -> {
+            if (!newPairs.isEmpty()) {
+                storePairs(c, newPairs.values());
+            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (HistoryEvent e : events) {
                     ps.setLong(1, e.seq());
@@ -61,6 +83,24 @@ public final class JdbcHistoryStore implements HistoryStore {
                 ps.executeBatch();
             }
         });
+        if (knownPairs.size() + newPairs.size() > KNOWN_PAIRS_MAX) {
+            knownPairs.clear();
+        }
+        knownPairs.addAll(newPairs.keySet());
+    }
+
+    private static void storePairs(Connection c, Collection<HistoryEvent> pairs) throws SQLException {
+        String sql = "INSERT INTO whisper_peers (nick, conversation) VALUES (?, ?) ON CONFLICT DO NOTHING";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (HistoryEvent e : pairs) {
+                for (String nick : List.of(Objects.requireNonNull(e.peerA()), Objects.requireNonNull(e.peerB()))) {
+                    ps.setString(1, nick);
+                    ps.setString(2, e.conversation());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override
@@ -94,8 +134,18 @@ public final class JdbcHistoryStore implements HistoryStore {
                 args.add(s.seq());
             }
             case HistoryQuery.Position.Time t -> {
+                // the seq bound is what the (conversation, seq) index can use; the time bound keeps the meaning
+                long ms = t.at().toEpochMilli();
+                String seqOp = op.equals("<") ? "<" : ">=";
+                sql.append(" AND seq ")
+                        .append(seqOp)
+                        .append(" COALESCE(")
+                        .append(FIRST_SEQ_AT)
+                        .append(", ?)");
+                args.add(op.equals(">") ? ms + 1 : ms);
+                args.add(Long.MAX_VALUE);
                 sql.append(" AND at_ms ").append(op).append(" ?");
-                args.add(t.at().toEpochMilli());
+                args.add(ms);
             }
         }
     }
@@ -114,8 +164,8 @@ public final class JdbcHistoryStore implements HistoryStore {
     public List<HistoryEvent> latestPerConversation(
             Collection<String> rooms, String nick, Instant whispersSince, Instant from, Instant to, int limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder mine = new StringBuilder("((peer_a = ? OR peer_b = ?) AND at_ms >= ?)");
-        args.addAll(List.of(nick, nick, whispersSince.toEpochMilli()));
+        StringBuilder mine = new StringBuilder("(" + WHISPERS_OF + " AND at_ms >= ?)");
+        args.addAll(List.of(nick, whispersSince.toEpochMilli()));
         if (!rooms.isEmpty()) {
             mine.append(" OR conversation IN (")
                     .append(String.join(", ", Collections.nCopies(rooms.size(), "?")))
@@ -140,8 +190,7 @@ public final class JdbcHistoryStore implements HistoryStore {
             args.add(room);
         }
         if (whispersOf != null) {
-            sql.append(" AND (peer_a = ? OR peer_b = ?)");
-            args.add(whispersOf);
+            sql.append(" AND ").append(WHISPERS_OF);
             args.add(whispersOf);
         }
         sql.append(" ORDER BY seq LIMIT ?");
@@ -160,6 +209,13 @@ public final class JdbcHistoryStore implements HistoryStore {
                     "DELETE FROM events WHERE seq IN (SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER "
                             + "(PARTITION BY conversation ORDER BY seq DESC) AS n FROM events) ranked WHERE n > ?)",
                     List.of(keepPerConversation));
+        }
+        if (deleted > 0) {
+            update(
+                    "DELETE FROM whisper_peers WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM events e WHERE e.conversation = whisper_peers.conversation)",
+                    List.of());
+            knownPairs.clear();
         }
         return deleted;
     }

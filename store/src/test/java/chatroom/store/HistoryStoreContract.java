@@ -123,6 +123,22 @@ abstract class HistoryStoreContract {
     }
 
     @Test
+    void timeBoundsBetweenAndBeyondTheStoredEvents() {
+        fill();
+        Position afterTwo = new Position.Time(T0.plusMillis(2_500));
+        Position beforeSeven = new Position.Time(T0.plusMillis(6_500));
+        assertThat(seqs(store.read(query("#a", afterTwo, false, beforeSeven, 100, false))))
+                .containsExactly(3L, 4L, 5L, 6L);
+        assertThat(seqs(store.read(query("#a", new Position.Time(T0.plusSeconds(2)), true, null, 2, false))))
+                .containsExactly(2L, 3L);
+        Position later = new Position.Time(T0.plusSeconds(1_000));
+        assertThat(store.read(query("#a", later, false, null, 100, false))).isEmpty();
+        assertThat(seqs(store.read(query("#a", null, false, later, 2, true)))).containsExactly(9L, 10L);
+        Position earlier = new Position.Time(T0.minusSeconds(1_000));
+        assertThat(store.read(query("#a", null, false, earlier, 100, true))).isEmpty();
+    }
+
+    @Test
     void messagesOnlyLeavesOutRoomEvents() {
         fill();
         var q = new HistoryQuery("#a", null, false, null, 100, true, true, Instant.EPOCH);
@@ -178,6 +194,18 @@ abstract class HistoryStoreContract {
         assertThat(store.prune(T0.plusSeconds(3), 0)).isEqualTo(2);
         assertThat(store.prune(null, 2)).isEqualTo(6);
         assertThat(seqs(store.export(null, null, Instant.EPOCH, 0, 100))).containsExactly(9L, 10L, 11L, 12L);
+    }
+
+    @Test
+    void aPairWhoseWhispersWerePrunedIsFoundAgainWhenItTalksAgain() {
+        store.append(List.of(whisper(1, "alice", "bob", "old")));
+        assertThat(seqs(store.export(null, "bob", Instant.EPOCH, 0, 100))).containsExactly(1L);
+        assertThat(store.prune(T0.plusSeconds(5), 0)).isEqualTo(1);
+        assertThat(store.export(null, "bob", Instant.EPOCH, 0, 100)).isEmpty();
+        store.append(List.of(whisper(6, "bob", "alice", "new")));
+        assertThat(seqs(store.export(null, "alice", Instant.EPOCH, 0, 100))).containsExactly(6L);
+        assertThat(seqs(store.latestPerConversation(Set.of(), "bob", Instant.EPOCH, T0, T0.plusSeconds(100), 10)))
+                .containsExactly(6L);
     }
 
     @Test

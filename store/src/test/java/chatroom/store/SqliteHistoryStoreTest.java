@@ -2,10 +2,18 @@ package chatroom.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chatroom.core.history.HistoryEvent;
 import chatroom.core.history.HistoryStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,5 +33,41 @@ class SqliteHistoryStoreTest extends HistoryStoreContract {
         assertThat(Files.exists(dir.resolve("chatroom.db"))).isTrue();
         store = open();
         assertThat(store.lastSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void whispersStoredBeforeTheLeanIndexesAreStillFoundByEitherPeer() throws SQLException, IOException {
+        store.close();
+        Path old = dir.resolve("old");
+        String jdbc = "jdbc:sqlite:" + Files.createDirectories(old).resolve("chatroom.db");
+        Flyway.configure()
+                .dataSource(jdbc, null, null)
+                .locations("classpath:db/migration/sqlite")
+                .target("8")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(jdbc);
+                PreparedStatement ps = c.prepareStatement("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            HistoryEvent e = whisper(1, "alice", "bob", "before the upgrade");
+            Object[] row = {
+                e.seq(),
+                e.conversation(),
+                e.msgid(),
+                e.at().toEpochMilli(),
+                e.command(),
+                e.sender(),
+                e.peerA(),
+                e.peerB(),
+                e.line()
+            };
+            for (int i = 0; i < row.length; i++) {
+                ps.setObject(i + 1, row[i]);
+            }
+            ps.executeUpdate();
+        }
+        store = JdbcHistoryStore.open(DatabaseUrl.parse(null, old));
+        assertThat(store.export(null, "alice", Instant.EPOCH, 0, 10)).hasSize(1);
+        assertThat(store.export(null, "bob", Instant.EPOCH, 0, 10)).hasSize(1);
+        assertThat(store.export(null, "carol", Instant.EPOCH, 0, 10)).isEmpty();
     }
 }
