@@ -15,10 +15,33 @@ public final class CaseMapping {
     private CaseMapping() {}
 
     public static String fold(String s) {
+        String ascii = foldAscii(s);
+        if (ascii != null) {
+            return ascii;
+        }
         String n = Normalizer.normalize(s, Normalizer.Form.NFC);
         StringBuilder sb = new StringBuilder(n.length());
         n.codePoints().forEach(cp -> sb.appendCodePoint(foldCodePoint(cp)));
         return sb.toString();
+    }
+
+    /** The folded name when {@code s} is all ASCII (the usual case: no normalisation needed), else null. */
+    private static @org.jspecify.annotations.Nullable String foldAscii(String s) {
+        char[] folded = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128) {
+                return null;
+            }
+            char f = (char) foldCodePoint(c);
+            if (f != c) {
+                if (folded == null) {
+                    folded = s.toCharArray();
+                }
+                folded[i] = f;
+            }
+        }
+        return folded == null ? s : new String(folded);
     }
 
     private static int foldCodePoint(int cp) {

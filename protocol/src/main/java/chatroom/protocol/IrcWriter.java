@@ -1,7 +1,8 @@
 package chatroom.protocol;
 
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /** Serialises an {@link IrcMessage} to one line without CR LF. Tags are written in key order. */
 public final class IrcWriter {
@@ -12,23 +13,51 @@ public final class IrcWriter {
     }
 
     public static String write(IrcMessage m, boolean withTags) {
+        return write(m, withTags ? key -> true : key -> false);
+    }
+
+    /** The line with only the tags whose key {@code keep} accepts. */
+    public static String write(IrcMessage m, Predicate<String> keep) {
         StringBuilder sb = new StringBuilder(64);
-        if (withTags && !m.tags().isEmpty()) {
-            sb.append('@');
-            boolean first = true;
-            for (Map.Entry<String, String> e : new TreeMap<>(m.tags()).entrySet()) {
-                if (!first) {
-                    sb.append(';');
-                }
-                first = false;
-                sb.append(e.getKey());
-                if (!e.getValue().isEmpty()) {
-                    sb.append('=');
-                    escape(e.getValue(), sb);
-                }
+        appendTags(m.tags(), keep, sb);
+        appendBody(m, sb);
+        return sb.toString();
+    }
+
+    /** The tag part with its {@code @} and the space after it, or "" when {@code keep} accepts no tag of {@code m}. */
+    public static String tags(IrcMessage m, Predicate<String> keep) {
+        StringBuilder sb = new StringBuilder(48);
+        appendTags(m.tags(), keep, sb);
+        return sb.toString();
+    }
+
+    private static void appendTags(Map<String, String> tags, Predicate<String> keep, StringBuilder sb) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        String[] keys = tags.keySet().toArray(String[]::new);
+        if (keys.length > 1) {
+            Arrays.sort(keys);
+        }
+        boolean first = true;
+        for (String key : keys) {
+            if (!keep.test(key)) {
+                continue;
             }
+            sb.append(first ? '@' : ';').append(key);
+            first = false;
+            String value = tags.get(key);
+            if (value != null && !value.isEmpty()) {
+                sb.append('=');
+                escape(value, sb);
+            }
+        }
+        if (!first) {
             sb.append(' ');
         }
+    }
+
+    private static void appendBody(IrcMessage m, StringBuilder sb) {
         if (m.source() != null) {
             sb.append(':').append(m.source()).append(' ');
         }
@@ -42,7 +71,6 @@ public final class IrcWriter {
             }
             sb.append(p);
         }
-        return sb.toString();
     }
 
     private static boolean needsTrailing(String p) {

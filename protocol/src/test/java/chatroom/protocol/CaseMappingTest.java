@@ -8,6 +8,8 @@ class CaseMappingTest {
     @Test
     void foldsAsciiPerRfc1459() {
         assertThat(CaseMapping.fold("Alice[]\\~")).isEqualTo("alice{}|^");
+        assertThat(CaseMapping.fold("alice{}|^")).isEqualTo("alice{}|^");
+        assertThat(CaseMapping.fold("BOB张三")).isEqualTo("bob张三");
     }
 
     @Test

@@ -7,9 +7,11 @@ import chatroom.protocol.IrcWriter;
 import chatroom.protocol.Limits;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * IRC line encoding per session variant: every tag (message-tags), or, without message-tags, only the tags the
@@ -18,6 +20,18 @@ import java.util.Map;
 final class IrcEncoding {
     /** 0: no tags, 1: time, 2: every tag, 3: account, 4: time and account. */
     static final int VARIANTS = 5;
+
+    /**
+     * The tags each variant shows. A client without message-tags still gets {@code time} with server-time,
+     * {@code account} with account-tag, and {@code label} and {@code batch}, which are only ever added for clients
+     * that negotiated labeled-response and batch.
+     */
+    private static final List<Predicate<String>> KEEP = List.of(
+            key -> isFraming(key),
+            key -> isFraming(key) || key.equals("time"),
+            key -> true,
+            key -> isFraming(key) || key.equals("account"),
+            key -> isFraming(key) || key.equals("time") || key.equals("account"));
 
     private IrcEncoding() {}
 
@@ -29,49 +43,22 @@ final class IrcEncoding {
     }
 
     static ByteBuf encode(ByteBufAllocator alloc, IrcMessage m, int variant) {
-        IrcMessage shown = variant == 2 ? m : m.withTags(visibleTags(m, variant == 1 || variant == 4, variant >= 3));
-        String tagPart = "";
-        IrcMessage body = shown;
-        if (!shown.tags().isEmpty()) {
-            String full = IrcWriter.write(shown, true);
-            tagPart = full.substring(0, full.indexOf(' ') + 1);
-            body = shown.withTags(Map.of());
+        String tags = m.tags().isEmpty() ? "" : IrcWriter.tags(m, KEEP.get(variant));
+        String line = IrcWriter.write(m, false);
+        int lineBytes = ByteBufUtil.utf8Bytes(line);
+        if (lineBytes > Limits.LINE_BYTES - 2) {
+            line = cut(m, lineBytes - (Limits.LINE_BYTES - 2));
+            lineBytes = ByteBufUtil.utf8Bytes(line);
         }
-        String line = IrcWriter.write(body, false);
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > Limits.LINE_BYTES - 2) {
-            line = cut(body, bytes.length - (Limits.LINE_BYTES - 2));
-        }
-        ByteBuf buf = alloc.heapBuffer(tagPart.length() + line.length() * 3 + 2);
-        buf.writeCharSequence(tagPart, StandardCharsets.UTF_8);
-        buf.writeCharSequence(line, StandardCharsets.UTF_8);
+        ByteBuf buf = alloc.heapBuffer(ByteBufUtil.utf8Bytes(tags) + lineBytes + 2);
+        ByteBufUtil.writeUtf8(buf, tags);
+        ByteBufUtil.writeUtf8(buf, line);
         buf.writeByte('\r').writeByte('\n');
         return buf;
     }
 
-    /**
-     * Tags a client without message-tags still gets: {@code time} with server-time, and {@code label} and
-     * {@code batch}, which are only ever added for clients that negotiated labeled-response and batch.
-     */
-    private static Map<String, String> visibleTags(IrcMessage m, boolean serverTime, boolean account) {
-        if (m.tags().isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> out = new java.util.HashMap<>();
-        List<String> keys = new java.util.ArrayList<>(List.of("label", "batch"));
-        if (serverTime) {
-            keys.add("time");
-        }
-        if (account) {
-            keys.add("account");
-        }
-        for (String key : keys) {
-            String v = m.tag(key);
-            if (v != null) {
-                out.put(key, v);
-            }
-        }
-        return out;
+    private static boolean isFraming(String key) {
+        return key.equals("label") || key.equals("batch");
     }
 
     /** Shortens the last parameter by at least {@code excess} bytes without splitting a character. */

@@ -10,9 +10,9 @@ import chatroom.core.user.Session;
 import chatroom.core.user.User;
 import chatroom.protocol.CaseMapping;
 import chatroom.protocol.IrcMessage;
+import chatroom.protocol.ServerTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -115,7 +115,7 @@ public final class AdminActions {
     private static void remove(ServerState st, Room r, User victim, String reason) {
         String server = st.config().serverName();
         IrcMessage kick = new IrcMessage(
-                Map.of("time", DateTimeFormatter.ISO_INSTANT.format(st.eventTime()), "msgid", st.nextMessageId()),
+                Map.of("time", ServerTime.format(st.eventTime()), "msgid", st.nextMessageId()),
                 server,
                 "KICK",
                 List.of(r.name().display(), victim.nick().display(), reason));

@@ -8,7 +8,7 @@ import chatroom.core.user.Session;
 import chatroom.core.user.User;
 import chatroom.protocol.IrcMessage;
 import chatroom.protocol.Numeric;
-import java.time.format.DateTimeFormatter;
+import chatroom.protocol.ServerTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +21,6 @@ import java.util.Objects;
  * the caller gets (ergo {@code irc/responsebuffer.go}).
  */
 public final class Context {
-    private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ISO_INSTANT;
 
     private final ServerState state;
     private final Session session;
@@ -126,7 +125,7 @@ public final class Context {
      */
     public IrcMessage stamped(String source, String command, String... params) {
         Map<String, String> tags = new HashMap<>();
-        tags.put("time", SERVER_TIME.format(state.eventTime()));
+        tags.put("time", ServerTime.format(state.eventTime()));
         tags.put("msgid", state.nextMessageId());
         User me = session.user();
         if (me != null && me.account() != null && source.equals(me.mask())) {

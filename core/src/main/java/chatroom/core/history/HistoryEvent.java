@@ -4,9 +4,8 @@ import chatroom.protocol.IrcMessage;
 import chatroom.protocol.IrcParseException;
 import chatroom.protocol.IrcParser;
 import chatroom.protocol.IrcWriter;
+import chatroom.protocol.ServerTime;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,8 +30,6 @@ public record HistoryEvent(
         @Nullable String peerB,
         String line) {
 
-    private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ISO_INSTANT;
-
     /** The event of {@code message} (which carries {@code time} and {@code msgid} tags) in {@code conversation}. */
     public static HistoryEvent of(long seq, Conversation conversation, String sender, IrcMessage message) {
         String msgid = message.tag("msgid");
@@ -40,19 +37,20 @@ public record HistoryEvent(
         if (msgid == null || time == null) {
             throw new IllegalArgumentException("a stored message needs time and msgid tags: " + message);
         }
-        Map<String, String> tags = new HashMap<>(message.tags());
-        tags.remove("msgid");
-        tags.remove("time");
         return new HistoryEvent(
                 seq,
                 conversation.key(),
                 msgid,
-                Instant.parse(time),
+                ServerTime.parse(time),
                 message.command(),
                 sender,
                 conversation.peerA(),
                 conversation.peerB(),
-                IrcWriter.write(message.withTags(tags)));
+                IrcWriter.write(message, HistoryEvent::isStoredTag));
+    }
+
+    private static boolean isStoredTag(String key) {
+        return !key.equals("msgid") && !key.equals("time");
     }
 
     /** The line as delivered live: with its {@code time} and {@code msgid} tags back. */
@@ -64,7 +62,7 @@ public record HistoryEvent(
             throw new IllegalStateException("stored line does not parse: " + line, e);
         }
         Map<String, String> tags = new HashMap<>(m.tags());
-        tags.put("time", SERVER_TIME.format(at.truncatedTo(ChronoUnit.MILLIS)));
+        tags.put("time", ServerTime.format(at));
         tags.put("msgid", msgid);
         return m.withTags(tags);
     }
