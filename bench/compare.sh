@@ -79,7 +79,8 @@ start_chatroom() {
     rm -rf "$data"
     mkdir -p "$data"
     # relaxed like the peer configs: no flood control, no per-address connection limits, a large SendQ
-    nohup "$JAVA_HOME/bin/java" ${CHATROOM_JAVA_OPTS:-} -jar "$top/server/target/chatroom.jar" server \
+    # through the launcher (which execs java, so $! is the server's PID) for the JVM flags it picks for this machine
+    JAVA_OPTS=${CHATROOM_JAVA_OPTS:-} nohup "$top/chatroom" server \
         --bind 127.0.0.1 --irc-port "$port" --plain-port -1 --irc-tls-port -1 --http-port -1 \
         --data-dir "$data" --flood-rate 0 --max-connections-per-ip 0 --connects-per-ip-per-minute 0 \
         --sendq-bytes 16777216 > "$out/chatroom.log" 2>&1 < /dev/null &
