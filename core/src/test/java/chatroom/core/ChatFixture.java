@@ -15,11 +15,15 @@ import chatroom.core.user.Session;
 import chatroom.protocol.IrcParseException;
 import chatroom.protocol.IrcParser;
 import chatroom.testkit.MutableClock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 
 /** A server state machine with no threads or sockets: dispatch lines, read back exact replies. */
 public final class ChatFixture {
+    /** The server's default: a connection has two minutes to register. */
+    public static final Duration REGISTRATION_TIMEOUT = Duration.ofMinutes(2);
+
     public final MutableClock clock = MutableClock.startingAt("2026-11-23T12:00:00Z");
     public final RecordingOutbox outbox = new RecordingOutbox();
     public final ServerState state;
@@ -35,7 +39,7 @@ public final class ChatFixture {
 
     public ChatFixture(ServerConfig config, Offload offload) {
         state = new ServerState(config, clock, outbox, offload);
-        dispatcher = new Dispatcher(state);
+        dispatcher = new Dispatcher(state, REGISTRATION_TIMEOUT);
     }
 
     /**
@@ -82,7 +86,7 @@ public final class ChatFixture {
                         new chatroom.core.upload.InMemoryUploadStore()));
         state.history().start(hubTasks::add);
         state.restoreRooms(rooms.loadAll());
-        dispatcher = new Dispatcher(state);
+        dispatcher = new Dispatcher(state, REGISTRATION_TIMEOUT);
     }
 
     private final ArrayDeque<Runnable> hubTasks = new ArrayDeque<>();

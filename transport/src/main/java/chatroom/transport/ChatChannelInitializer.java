@@ -39,13 +39,7 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             StaticFiles web,
             AdminApi admin) {
         SessionHandler sessionHandler(Connection.Protocol protocol, List<String> autoJoin, String metricsLabel) {
-            return new SessionHandler(
-                    hub,
-                    dispatcher,
-                    protocol,
-                    autoJoin,
-                    transport.registrationTimeout(),
-                    metrics.forProtocol(metricsLabel));
+            return new SessionHandler(hub, dispatcher, protocol, autoJoin, metrics.forProtocol(metricsLabel));
         }
     }
 

@@ -78,7 +78,7 @@ public final class ChatServer {
 
     private volatile Consumer<String> stopper = this::shutdownQuietly;
 
-    private ChatServer(ServerConfig config, int ioThreads, InstantSource clock, Stores stores) {
+    private ChatServer(ServerConfig config, TransportConfig transport, InstantSource clock, Stores stores) {
         this.hub = new NettyHub();
         this.history = stores.history();
         this.rooms = stores.rooms();
@@ -89,10 +89,10 @@ public final class ChatServer {
                 new NettyOutbox(PooledByteBufAllocator.DEFAULT, metrics),
                 new VirtualThreadOffload(hub),
                 stores);
-        this.dispatcher = new Dispatcher(state);
+        this.dispatcher = new Dispatcher(state, transport.registrationTimeout());
         this.adminActions = new AdminActions(dispatcher);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(transport.ioThreads(), NioIoHandler.newFactory());
     }
 
     /**
@@ -108,7 +108,7 @@ public final class ChatServer {
             @Nullable SslContext tls,
             Stores stores)
             throws InterruptedException {
-        ChatServer server = new ChatServer(config, transport.ioThreads(), InstantSource.system(), stores);
+        ChatServer server = new ChatServer(config, transport, InstantSource.system(), stores);
         try {
             var klines = stores.klines().load(Instant.now());
             server.onHub(st -> {

@@ -8,9 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.SslHandler;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,6 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
 
     private @Nullable NettyConnection connection;
 
-    private final Duration registrationTimeout;
     private final ServerMetrics.PerProtocol metrics;
 
     SessionHandler(
@@ -39,9 +36,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
             Dispatcher dispatcher,
             Connection.Protocol protocol,
             List<String> autoJoin,
-            Duration registrationTimeout,
             ServerMetrics.PerProtocol metrics) {
-        this.registrationTimeout = registrationTimeout;
         this.metrics = metrics;
         this.hub = hub;
         this.dispatcher = dispatcher;
@@ -68,18 +63,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
                 "connect {} from {}",
                 ctx.pipeline().get(WebSocketIrcCodec.class) != null ? "WEBSOCKET" : protocol,
                 c.remoteAddress());
+        // the dispatcher closes it if it does not register in time (a scanner, a half-open script)
         hub.execute(() -> session = dispatcher.connected(c, autoJoin));
-        // a connection that never registers (a scanner, a half-open script) does not hold a slot forever
-        ctx.executor()
-                .schedule(
-                        () -> hub.execute(() -> {
-                            Session s = session;
-                            if (s != null) {
-                                dispatcher.registrationTimedOut(s);
-                            }
-                        }),
-                        registrationTimeout.toNanos(),
-                        TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
 

@@ -57,8 +57,10 @@ public class FanoutBench {
     @Setup(Level.Iteration)
     public void setUp() throws IrcParseException {
         CountingOutbox outbox = new CountingOutbox();
-        Dispatcher dispatcher = new Dispatcher(new ServerState(
-                ServerConfig.defaults().withFlood(0, 0), InstantSource.system(), outbox, Offload.INLINE));
+        Dispatcher dispatcher = new Dispatcher(
+                new ServerState(
+                        ServerConfig.defaults().withFlood(0, 0), InstantSource.system(), outbox, Offload.INLINE),
+                Duration.ofMinutes(2));
         List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < members; i++) {
             Session s = dispatcher.connected(new Local(), List.of());

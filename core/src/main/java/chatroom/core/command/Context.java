@@ -143,6 +143,11 @@ public final class Context {
                 .record(Conversation.room(room.name().folded()), user().nick().folded(), m, null);
     }
 
+    /** This session just registered (or logged in): it is no longer subject to the registration timeout. */
+    void registered() {
+        dispatcher.registered(session);
+    }
+
     /** Runs {@code task} on the hub after {@code delay}, in a fresh context for this session, unless it closed. */
     void after(java.time.Duration delay, CommandHandler task) {
         dispatcher.schedule(session, delay, task);

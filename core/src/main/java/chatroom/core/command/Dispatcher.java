@@ -9,6 +9,7 @@ import chatroom.protocol.Numeric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -30,10 +31,15 @@ public final class Dispatcher {
     private final PriorityQueue<Timer> timers =
             new PriorityQueue<>(Comparator.comparing(Timer::at).thenComparingLong(Timer::order));
     private long timerCount;
+    private final Duration registrationTimeout;
+    /** Connections that have not registered yet, oldest first: {@link #tick()} closes those past the timeout. */
+    private final LinkedHashSet<Session> registering = new LinkedHashSet<>();
 
-    public Dispatcher(ServerState state) {
+    /** {@code registrationTimeout}: the time a connection has to register (IRC) or log in (telnet). */
+    public Dispatcher(ServerState state, Duration registrationTimeout) {
         this.state = state;
         this.table = Commands.table();
+        this.registrationTimeout = registrationTimeout;
     }
 
     public ServerState state() {
@@ -42,7 +48,9 @@ public final class Dispatcher {
 
     /** A new connection; returns its session. */
     public Session connected(Connection connection, List<String> autoJoin) {
-        return state.connect(connection, autoJoin);
+        Session s = state.connect(connection, autoJoin);
+        registering.add(s);
+        return s;
     }
 
     /** Lines a session may send while one of its commands waits for offloaded work. */
@@ -53,12 +61,12 @@ public final class Dispatcher {
             return;
         }
         if (session.suspended()) {
-            if (session.backlog().size() >= MAX_BACKLOG) {
+            if (session.backlogSize() >= MAX_BACKLOG) {
                 state.outbox().disconnect(session, "Excess Flood");
                 state.outbox().flush();
                 return;
             }
-            session.backlog().add(message);
+            session.addToBacklog(message);
             return;
         }
         Context ctx = new Context(this, session, message);
@@ -146,8 +154,9 @@ public final class Dispatcher {
             ctx.reply(Numeric.ERR_UNKNOWNERROR, message.command(), "Internal error; the server is still running");
         }
         finish(ctx);
-        while (!session.suspended() && !session.backlog().isEmpty()) {
-            dispatch(session, session.backlog().poll());
+        IrcMessage next;
+        while (!session.suspended() && (next = session.pollBacklog()) != null) {
+            dispatch(session, next);
         }
     }
 
@@ -161,6 +170,15 @@ public final class Dispatcher {
     /** Runs the timers that are due; the transport calls this on the hub about once a second. */
     public void tick() {
         Instant now = state.now();
+        Instant cutoff = now.minus(registrationTimeout);
+        for (var it = registering.iterator(); it.hasNext(); ) {
+            Session s = it.next();
+            if (s.connectedAt().isAfter(cutoff)) {
+                break; // the others connected later
+            }
+            it.remove();
+            registrationTimedOut(s);
+        }
         while (!timers.isEmpty() && !timers.peek().at().isAfter(now)) {
             Timer t = timers.poll();
             if (t.session().closed()) {
@@ -203,8 +221,13 @@ public final class Dispatcher {
         finish(ctx);
     }
 
+    /** The session registered: no timeout for it any more. */
+    void registered(Session session) {
+        registering.remove(session);
+    }
+
     /** The registration timeout passed: a connection that has not registered (or logged in) by now is closed. */
-    public void registrationTimedOut(Session session) {
+    private void registrationTimedOut(Session session) {
         if (!session.registered() && !session.closed()) {
             state.outbox().disconnect(session, "Registration timed out");
             state.outbox().flush();
@@ -213,6 +236,7 @@ public final class Dispatcher {
 
     /** The transport saw the connection end; {@code reason} becomes the QUIT message. */
     public void closed(Session session, String reason) {
+        registering.remove(session);
         if (session.closed()) {
             return;
         }

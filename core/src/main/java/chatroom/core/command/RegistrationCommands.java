@@ -147,6 +147,7 @@ final class RegistrationCommands {
     }
 
     private static void welcome(Context ctx, User u) {
+        ctx.registered();
         ServerConfig c = ctx.state().config();
         ctx.reply(Numeric.RPL_WELCOME, "Welcome to the " + c.networkName() + " chat network, " + u.mask());
         ctx.reply(Numeric.RPL_YOURHOST, "Your host is " + c.serverName() + ", running version " + c.version());

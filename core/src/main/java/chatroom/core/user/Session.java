@@ -33,7 +33,8 @@ public final class Session {
     private Instant accountSince = Instant.EPOCH;
     private @Nullable SaslExchange sasl;
     private boolean suspended;
-    private final java.util.ArrayDeque<chatroom.protocol.IrcMessage> backlog = new java.util.ArrayDeque<>();
+    /** Made when first needed: most sessions never wait for offloaded work. */
+    private java.util.@Nullable ArrayDeque<chatroom.protocol.IrcMessage> backlog;
 
     public Session(long id, Connection connection, Instant connectedAt, List<String> autoJoin, FloodBudget flood) {
         this.id = id;
@@ -158,8 +159,28 @@ public final class Session {
         suspended = v;
     }
 
-    public java.util.ArrayDeque<chatroom.protocol.IrcMessage> backlog() {
-        return backlog;
+    /** Lines waiting while {@link #suspended()}: {@link #pollBacklog()} takes them in order. */
+    public int backlogSize() {
+        return backlog == null ? 0 : backlog.size();
+    }
+
+    public void addToBacklog(chatroom.protocol.IrcMessage m) {
+        if (backlog == null) {
+            backlog = new java.util.ArrayDeque<>();
+        }
+        backlog.add(m);
+    }
+
+    /** The oldest waiting line, or null; the backlog is let go once empty. */
+    public chatroom.protocol.@Nullable IrcMessage pollBacklog() {
+        if (backlog == null) {
+            return null;
+        }
+        chatroom.protocol.IrcMessage m = backlog.poll();
+        if (backlog.isEmpty()) {
+            backlog = null;
+        }
+        return m;
     }
 
     /** The account this connection logged in to (SASL, REGISTER, NickServ), or null. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chatroom.core.ChatFixture;
 import chatroom.core.ServerConfig;
 import chatroom.core.user.Session;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RegistrationTest {
@@ -23,6 +25,26 @@ class RegistrationTest {
                         "001", "002", "003", "004", "005", "251", "252", "253", "254", "255", "265", "266", "375",
                         "372", "376");
         assertThat(burst).anyMatch(l -> l.contains(" CASEMAPPING=rfc1459 ") && l.contains(" CHANTYPES=# "));
+    }
+
+    @Test
+    void aConnectionThatDoesNotRegisterInTimeIsClosedAndNoOneElse() {
+        Session idle = f.connect();
+        f.send(idle, "NICK slow");
+        f.advance(Duration.ofSeconds(30));
+        Session late = f.connect();
+        Session gone = f.connect();
+        Session alice = f.register("alice");
+        f.dispatcher.closed(gone, "Connection reset");
+        f.advance(ChatFixture.REGISTRATION_TIMEOUT.minusSeconds(31));
+        assertThat(f.outbox.disconnects).isEmpty();
+        f.advance(Duration.ofSeconds(1));
+        assertThat(f.outbox.disconnects).containsExactly(Map.entry(idle, "Registration timed out"));
+        f.advance(Duration.ofSeconds(30));
+        assertThat(f.outbox.disconnects)
+                .containsOnlyKeys(idle, late)
+                .containsEntry(late, "Registration timed out")
+                .doesNotContainKeys(alice, gone);
     }
 
     @Test
