@@ -99,16 +99,14 @@ start_chatroom() {
     return 1
 }
 
-run_against() {
-    local name=$1 port=$2 pid=$3
-    for s in $scenarios; do
-        local -n args=$s
-        echo "== $s against $name" >&2
-        if ! "$top/chatroom" bench "$s" --port "$port" --pid "$pid" --label "$name" "${timing[@]}" "${args[@]}" \
-            2>> "$out/errors.txt" | tee -a "$results"; then
-            echo "compare: $s against $name failed (see $out/errors.txt)" | tee -a "$results" >&2
-        fi
-    done
+run_scenario() {
+    local name=$1 port=$2 pid=$3 s=$4
+    local -n args=$s
+    echo "== $s against $name" >&2
+    if ! "$top/chatroom" bench "$s" --port "$port" --pid "$pid" --label "$name" "${timing[@]}" "${args[@]}" \
+        2>> "$out/errors.txt" | tee -a "$results"; then
+        echo "compare: $s against $name failed (see $out/errors.txt)" | tee -a "$results" >&2
+    fi
 }
 
 servers=(chatroom ngircd inspircd)
@@ -131,17 +129,21 @@ free_port() {
     return 1
 }
 
+# every scenario gets a freshly started server, so the backlog of one (a failed rooms step) does not slow the next
+# and the idle scenario's RSS growth starts from a server that has done nothing yet
 port=16670
 for name in "${servers[@]}"; do
-    port=$(free_port $((port + 1)))
-    if [ "$name" = chatroom ]; then
-        pid=$(start_chatroom "$port")
-    else
-        pid=$(PEERS_RUN_DIR="$out/peers" "$peers/start-peer.sh" "$name" "$port" | tail -1)
-    fi
-    started+=("$pid")
-    run_against "$name" "$port" "$pid"
-    "$peers/stop-peer.sh" "$pid"
+    for s in $scenarios; do
+        port=$(free_port $((port + 1)))
+        if [ "$name" = chatroom ]; then
+            pid=$(start_chatroom "$port")
+        else
+            pid=$(PEERS_RUN_DIR="$out/peers" "$peers/start-peer.sh" "$name" "$port" | tail -1)
+        fi
+        started+=("$pid")
+        run_scenario "$name" "$port" "$pid" "$s"
+        "$peers/stop-peer.sh" "$pid"
+    done
 done
 
 echo
