@@ -6,8 +6,8 @@ import chatroom.core.history.HistoryStore;
 import chatroom.core.room.Room;
 import chatroom.core.user.User;
 import chatroom.protocol.IrcMessage;
+import chatroom.protocol.ServerTime;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -68,11 +68,7 @@ final class ChathistoryTargets {
         String me = ctx.user().nick().folded();
         List<IrcMessage> lines = events.stream()
                 .map(e -> IrcMessage.from(
-                        ctx.serverName(),
-                        "CHATHISTORY",
-                        "TARGETS",
-                        targetName(ctx, e, me),
-                        DateTimeFormatter.ISO_INSTANT.format(e.at())))
+                        ctx.serverName(), "CHATHISTORY", "TARGETS", targetName(ctx, e, me), ServerTime.format(e.at())))
                 .toList();
         ChathistoryCommand.sendBatch(ctx, "draft/chathistory-targets", null, lines);
     }

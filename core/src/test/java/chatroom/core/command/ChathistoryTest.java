@@ -185,8 +185,8 @@ class ChathistoryTest {
         assertThat(got.getFirst()).contains("BATCH +").endsWith("draft/chathistory-targets");
         assertThat(got.subList(1, 3))
                 .containsExactly(
-                        ":chatroom.local CHATHISTORY TARGETS #a 2026-11-23T12:00:01Z",
-                        ":chatroom.local CHATHISTORY TARGETS bob 2026-11-23T12:00:02Z");
+                        ":chatroom.local CHATHISTORY TARGETS #a 2026-11-23T12:00:01.000Z",
+                        ":chatroom.local CHATHISTORY TARGETS bob 2026-11-23T12:00:02.000Z");
     }
 
     @Test
