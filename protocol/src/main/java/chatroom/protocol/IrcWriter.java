@@ -24,11 +24,9 @@ public final class IrcWriter {
         return sb.toString();
     }
 
-    /** The tag part with its {@code @} and the space after it, or "" when {@code keep} accepts no tag of {@code m}. */
-    public static String tags(IrcMessage m, Predicate<String> keep) {
-        StringBuilder sb = new StringBuilder(48);
+    /** Appends the tag part of {@code m} that {@code keep} accepts, with its {@code @} and the space after it. */
+    public static void appendTags(IrcMessage m, Predicate<String> keep, StringBuilder sb) {
         appendTags(m.tags(), keep, sb);
-        return sb.toString();
     }
 
     private static void appendTags(Map<String, String> tags, Predicate<String> keep, StringBuilder sb) {
@@ -57,7 +55,8 @@ public final class IrcWriter {
         }
     }
 
-    private static void appendBody(IrcMessage m, StringBuilder sb) {
+    /** Appends the line without its tags: source, command and parameters. */
+    public static void appendBody(IrcMessage m, StringBuilder sb) {
         if (m.source() != null) {
             sb.append(':').append(m.source()).append(' ');
         }

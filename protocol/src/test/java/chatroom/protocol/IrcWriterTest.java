@@ -13,6 +13,12 @@ class IrcWriterTest {
             "PRIVMSG",
             List.of("#room", "hello there"));
 
+    private static String tags(java.util.function.Predicate<String> keep) {
+        StringBuilder sb = new StringBuilder();
+        IrcWriter.appendTags(TAGGED, keep, sb);
+        return sb.toString();
+    }
+
     @Test
     void writesTagsInKeyOrderWithEscapedValues() {
         assertThat(IrcWriter.write(TAGGED))
@@ -24,8 +30,8 @@ class IrcWriterTest {
     void keepsOnlyTheTagsAsked() {
         assertThat(IrcWriter.write(TAGGED, key -> !key.equals("time") && !key.equals("msgid")))
                 .isEqualTo("@+draft/reply=x\\:y\\sz;bot :alice!a@h PRIVMSG #room :hello there");
-        assertThat(IrcWriter.tags(TAGGED, key -> key.equals("time"))).isEqualTo("@time=2026-12-02T10:15:30.000Z ");
-        assertThat(IrcWriter.tags(TAGGED, key -> key.equals("label"))).isEmpty();
+        assertThat(tags(key -> key.equals("time"))).isEqualTo("@time=2026-12-02T10:15:30.000Z ");
+        assertThat(tags(key -> key.equals("label"))).isEmpty();
         assertThat(IrcWriter.write(TAGGED, false)).isEqualTo(":alice!a@h PRIVMSG #room :hello there");
     }
 }

@@ -83,12 +83,7 @@ public final class ChatServer {
         this.history = stores.history();
         this.rooms = stores.rooms();
         this.uploads = stores.uploads();
-        this.state = new ServerState(
-                config,
-                clock,
-                new NettyOutbox(PooledByteBufAllocator.DEFAULT, metrics),
-                new VirtualThreadOffload(hub),
-                stores);
+        this.state = new ServerState(config, clock, new NettyOutbox(metrics), new VirtualThreadOffload(hub), stores);
         this.dispatcher = new Dispatcher(state, transport.registrationTimeout());
         this.adminActions = new AdminActions(dispatcher);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());

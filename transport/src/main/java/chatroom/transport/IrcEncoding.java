@@ -6,8 +6,8 @@ import chatroom.protocol.IrcMessage;
 import chatroom.protocol.IrcWriter;
 import chatroom.protocol.Limits;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +42,23 @@ final class IrcEncoding {
         return (s.has(Capability.SERVER_TIME) ? 1 : 0) + (s.has(Capability.ACCOUNT_TAG) ? 3 : 0);
     }
 
-    static ByteBuf encode(ByteBufAllocator alloc, IrcMessage m, int variant) {
-        String tags = m.tags().isEmpty() ? "" : IrcWriter.tags(m, KEEP.get(variant));
-        String line = IrcWriter.write(m, false);
-        int lineBytes = ByteBufUtil.utf8Bytes(line);
-        if (lineBytes > Limits.LINE_BYTES - 2) {
-            line = cut(m, lineBytes - (Limits.LINE_BYTES - 2));
-            lineBytes = ByteBufUtil.utf8Bytes(line);
+    /**
+     * The line for {@code variant} with its CR LF, in a heap buffer of exactly its size: on a byte stream the event
+     * loop copies it into each recipient's buffer, so it needs no pooled memory of its own.
+     */
+    static ByteBuf encode(IrcMessage m, int variant) {
+        StringBuilder sb = new StringBuilder(128);
+        IrcWriter.appendTags(m, KEEP.get(variant), sb);
+        int tagChars = sb.length();
+        IrcWriter.appendBody(m, sb);
+        byte[] bytes = sb.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        int tagBytes = bytes.length == sb.length() ? tagChars : ByteBufUtil.utf8Bytes(sb, 0, tagChars);
+        int excess = bytes.length - tagBytes - Limits.LINE_BYTES;
+        if (excess > 0) {
+            sb.setLength(tagChars);
+            bytes = sb.append(cut(m, excess)).append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
         }
-        ByteBuf buf = alloc.heapBuffer(ByteBufUtil.utf8Bytes(tags) + lineBytes + 2);
-        ByteBufUtil.writeUtf8(buf, tags);
-        ByteBufUtil.writeUtf8(buf, line);
-        buf.writeByte('\r').writeByte('\n');
-        return buf;
+        return Unpooled.wrappedBuffer(bytes);
     }
 
     private static boolean isFraming(String key) {

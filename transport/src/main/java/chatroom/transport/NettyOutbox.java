@@ -5,7 +5,6 @@ import chatroom.core.Outbox;
 import chatroom.core.user.Session;
 import chatroom.protocol.IrcMessage;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link ConnectionOutput}). Order per connection is the hub's order.
  */
 final class NettyOutbox implements Outbox {
-    private final ByteBufAllocator alloc;
     private final IdentityHashMap<EventLoop, List<Object>> pending = new IdentityHashMap<>();
     /** Hub-owned map; each value is shared with its event loop. */
     private final IdentityHashMap<EventLoop, Outgoing> outgoing = new IdentityHashMap<>();
@@ -32,8 +30,7 @@ final class NettyOutbox implements Outbox {
     /** Lines queued since the last flush, counted into the metrics once per flush. */
     private long delivered;
 
-    NettyOutbox(ByteBufAllocator alloc, ServerMetrics metrics) {
-        this.alloc = alloc;
+    NettyOutbox(ServerMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -53,7 +50,7 @@ final class NettyOutbox implements Outbox {
             enqueue(out, message);
             return;
         }
-        ByteBuf line = IrcEncoding.encode(alloc, message, IrcEncoding.variant(to));
+        ByteBuf line = IrcEncoding.encode(message, IrcEncoding.variant(to));
         enqueue(out, line);
         if (out.stream()) {
             releaseAfter(batchOf(out), line);
@@ -73,7 +70,7 @@ final class NettyOutbox implements Outbox {
                 int v = IrcEncoding.variant(s);
                 ByteBuf line = encoded[v];
                 if (line == null) {
-                    line = IrcEncoding.encode(alloc, message, v);
+                    line = IrcEncoding.encode(message, v);
                     encoded[v] = line;
                 }
                 if (out.stream()) {

@@ -214,13 +214,25 @@ final class TelnetNegotiationFilter extends ByteToMessageDecoder {
         replies.writeByte(IAC).writeByte(verb).writeByte(option);
     }
 
+    /**
+     * The state after a read without telnet commands. Only the last lead byte and the continuation bytes after it
+     * count, so this looks at no more than four bytes from the end, whatever the read's size.
+     */
     private void trackUtf8(ByteBuf in, int from, int to) {
-        int c = continuation;
-        for (int i = from; i < to; i++) {
-            c = nextContinuation(c, in.getUnsignedByte(i));
-        }
-        continuation = c;
         afterCr = false;
+        int followers = 0;
+        for (int i = to - 1; i >= from; i--) {
+            int b = in.getUnsignedByte(i);
+            if ((b & 0xc0) != 0x80) {
+                continuation = Math.max(0, nextContinuation(0, b) - followers);
+                return;
+            }
+            if (++followers > 3) {
+                continuation = 0;
+                return;
+            }
+        }
+        continuation = Math.max(0, continuation - followers);
     }
 
     private static int nextContinuation(int owed, int b) {

@@ -1,6 +1,8 @@
 package chatroom.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +13,19 @@ final class Utf8 {
     private Utf8() {}
 
     static @Nullable String decodeStrict(ByteBuf bytes) {
+        byte[] a = ByteBufUtil.getBytes(bytes);
+        // the JDK's decoder puts U+FFFD where the input is malformed, and is fast for ASCII; only a line with U+FFFD
+        // in it (malformed, or a U+FFFD that was sent) needs the strict decoder to tell which
+        String fast = new String(a, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes.nioBuffer())
+                    .decode(ByteBuffer.wrap(a))
                     .toString();
         } catch (CharacterCodingException e) {
             return null;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chatroom.protocol.IrcMessage;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class IrcEncodingTest {
     private static String encode(IrcMessage m, int variant) {
-        ByteBuf b = IrcEncoding.encode(UnpooledByteBufAllocator.DEFAULT, m, variant);
+        ByteBuf b = IrcEncoding.encode(m, variant);
         try {
             return b.toString(StandardCharsets.UTF_8);
         } finally {

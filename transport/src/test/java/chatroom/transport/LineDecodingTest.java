@@ -76,6 +76,20 @@ class LineDecodingTest {
     }
 
     @Test
+    void aReplacementCharacterSentAsTextIsKeptButOverlongAndSurrogateFormsAreInvalid() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(bytes("PRIVMSG x :a\uFFFDb\n"));
+        assertThat(((InboundLine.Message) ch.readInbound()).message().params()).containsExactly("x", "a\uFFFDb");
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("505249564d5347 20 78 20 3a c0af 0a"))); // an overlong '/'
+        assertThat(ch.<Object>readInbound()).isEqualTo(new InboundLine.InvalidUtf8("PRIVMSG"));
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("505249564d5347 20 78 20 3a eda080 0a"))); // a lone surrogate
+        assertThat(ch.<Object>readInbound()).isEqualTo(new InboundLine.InvalidUtf8("PRIVMSG"));
+        ch.writeInbound(
+                Unpooled.wrappedBuffer(hex("505249564d5347 20 78 20 3a efbfbd e4 0a"))); // U+FFFD, then a cut one
+        assertThat(ch.<Object>readInbound()).isEqualTo(new InboundLine.InvalidUtf8("PRIVMSG"));
+    }
+
+    @Test
     void aMessageOver512BytesIsTooLongButTagsHaveTheirOwnBudget() {
         EmbeddedChannel ch = channel();
         ch.writeInbound(bytes("PRIVMSG #a :" + "x".repeat(500) + "\n"));
@@ -132,6 +146,26 @@ class LineDecodingTest {
         // DO BINARY once (the peer speaks telnet), then WILL TIMING-MARK for each DO TIMING-MARK
         assertThat(outbound(ch)).isEqualTo("fffd00" + "fffb06" + "fffb06");
         assertThat(ch.isActive()).isTrue();
+    }
+
+    @Test
+    void aMangledLineIsRepairedEvenWhenEveryByteArrivesInARead() {
+        EmbeddedChannel ch = channel();
+        // the line of the test above, one byte per read: which character a SUSP or BRK interrupts is carried across
+        // reads (a lead byte, continuation bytes alone, then the telnet command in a read of its own)
+        byte[] line = hex("505249565347202361203a e6 88 91 e7 ff ed ff fd 06 84 e4 b8 96"
+                + " e7 95 8c e5 ff f3 ff fd 06 a8 e8 bf 99 e9 87 8c 0d 0a");
+        for (byte b : line) {
+            ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+        }
+        InboundLine.Message m = ch.readInbound();
+        assertThat(m.message().params()).containsExactly("#a", "我的世界在这里");
+        // 业 (E4 B8 9A): its last byte went out as IAC SUSP, after a read that held only a continuation byte
+        for (byte b : hex("505249564d5347 20 23 61 20 3a e4 b8 ffed fffd06 0d0a")) {
+            ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+        }
+        assertThat(((InboundLine.Message) ch.readInbound()).message().params()).containsExactly("#a", "业");
+        assertThat(outbound(ch)).isEqualTo("fffd00" + "fffb06" + "fffb06" + "fffb06");
     }
 
     @Test
