@@ -153,7 +153,9 @@ class LoadBenchSmokeTest {
         Result r = only(idle);
         assertThat(r.connections()).isEqualTo(30);
         assertThat(r.disconnects()).isZero();
-        assertThat(r.extra()).containsEntry("failed", 0).containsKey("rssPerConnectionKiB");
+        assertThat(r.extra())
+                .containsEntry("failed", 0)
+                .containsKeys("rssPerConnectionKiB", "rssGrowthPerConnectionKiB");
     }
 
     @Test
