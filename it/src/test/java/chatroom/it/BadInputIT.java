@@ -196,6 +196,29 @@ class BadInputIT {
     }
 
     @Test
+    void silentClientsAreTimedOutOneByOneWhileTheOneThatAnswersStays() {
+        try (TestServer server =
+                        TestServer.start(c -> c, t -> withPing(t, Duration.ofMillis(200), Duration.ofMillis(300)));
+                RawClient first = server.register("first");
+                RawClient alive = server.register("alive");
+                RawClient last = server.register("last")) {
+            // all three share the event loop's list of connections; the silent ones leave it from both sides of
+            // the one that stays
+            for (int i = 0; i < 3; i++) {
+                String ping = alive.expect(l -> l.startsWith("PING"));
+                alive.send("PONG " + ping.substring(5));
+            }
+            assertThat(first.readUntilClosed()).anyMatch(l -> l.startsWith("ERROR :Ping timeout"));
+            assertThat(last.readUntilClosed()).anyMatch(l -> l.startsWith("ERROR :Ping timeout"));
+            for (int i = 0; i < 2; i++) {
+                String ping = alive.expect(l -> l.startsWith("PING"));
+                alive.send("PONG " + ping.substring(5));
+            }
+            assertThat(alive.sync()).noneMatch(l -> l.startsWith("ERROR"));
+        }
+    }
+
+    @Test
     void tooManyConnectionsFromOneAddressAreRefused() {
         try (TestServer server = TestServer.start(c -> c, t -> withMaxPerIp(t, 3));
                 RawClient one = server.register("one");

@@ -37,7 +37,8 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             Executor blocking,
             UploadStore uploads,
             StaticFiles web,
-            AdminApi admin) {
+            AdminApi admin,
+            Liveness liveness) {
         SessionHandler sessionHandler(Connection.Protocol protocol, List<String> autoJoin, String metricsLabel) {
             return new SessionHandler(hub, dispatcher, protocol, autoJoin, metrics.forProtocol(metricsLabel));
         }
@@ -56,7 +57,6 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         TransportConfig transport = shared.transport();
-        ChatServer.configureChild(ch, transport);
         shared.connections().add(ch);
         ChannelPipeline p = ch.pipeline();
         // first, so that refused connections cost nothing further
@@ -75,10 +75,7 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
         List<String> autoJoin;
         if (protocol == Connection.Protocol.IRC) {
             p.addLast(PipelineNames.LINE_DECODER, new IrcLineDecoder());
-            p.addLast(
-                    PipelineNames.PING,
-                    new PingTimeoutHandler(
-                            shared.config().serverName(), transport.pingInterval(), transport.pingTimeout()));
+            p.addLast(PipelineNames.PING, new PingTimeoutHandler(shared.liveness()));
             autoJoin = List.of();
         } else {
             // outbound IrcMessages from the outbox are rendered here, so it sits before the session stage

@@ -15,6 +15,7 @@ import chatroom.core.upload.UploadStore;
 import chatroom.core.user.Session;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -56,7 +57,11 @@ public final class ChatServer {
     private final AdminActions adminActions;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    private static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator();
+
     private final List<Channel> listeners = new ArrayList<>();
+    /** Every connection's send queue limit: one shared object, as is the receive buffer sizing below. */
+    private final WriteBufferWaterMark sendQueue;
     /** Every open connection, so shutdown can wait until each has been told why and closed. */
     private final ChannelGroup connections = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
 
@@ -88,6 +93,8 @@ public final class ChatServer {
         this.adminActions = new AdminActions(dispatcher);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(transport.ioThreads(), NioIoHandler.newFactory());
+        int high = transport.sendQueueBytes();
+        this.sendQueue = new WriteBufferWaterMark(Math.max(1, high / 2), high);
     }
 
     /**
@@ -148,7 +155,8 @@ public final class ChatServer {
                 blocking,
                 uploads,
                 StaticFiles.load(ChatServer.class.getClassLoader()),
-                new AdminApi(this, adminActions, () -> recentLog.get()));
+                new AdminApi(this, adminActions, () -> recentLog.get()),
+                new Liveness(config.serverName(), transport.pingInterval(), transport.pingTimeout()));
         // the TLS port first: the sts policy offered on the plain port names it
         if (listen.ircTlsPort() != ListenConfig.DISABLED) {
             if (tls == null) {
@@ -220,6 +228,9 @@ public final class ChatServer {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, sendQueue)
+                // stateless (each connection gets its own handle from it), so one serves all
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR, RECEIVE_BUFFERS)
                 .childHandler(init);
         var future = b.bind(bind, port).await();
         if (!future.isSuccess()) {
@@ -227,11 +238,6 @@ public final class ChatServer {
         }
         listeners.add(future.channel());
         return (InetSocketAddress) future.channel().localAddress();
-    }
-
-    static void configureChild(Channel ch, TransportConfig transport) {
-        int high = transport.sendQueueBytes();
-        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(Math.max(1, high / 2), high));
     }
 
     public @Nullable InetSocketAddress ircAddress() {

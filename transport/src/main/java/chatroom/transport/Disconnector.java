@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Disconnector {
     private static final Logger log = LoggerFactory.getLogger(Disconnector.class);
-    static final AttributeKey<NettyConnection> CONNECTION = AttributeKey.valueOf("chatroom.connection");
     static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("chatroom.closing");
 
     private static final int CLOSE_GRACE_SECONDS = 2;
@@ -42,7 +41,8 @@ public final class Disconnector {
         if (Boolean.TRUE.equals(ch.attr(CLOSING).getAndSet(true))) {
             return;
         }
-        NettyConnection c = ch.attr(CONNECTION).get();
+        SessionHandler session = ch.pipeline().get(SessionHandler.class);
+        NettyConnection c = session == null ? null : session.connection();
         if (c != null) {
             c.closeReason(reason);
         }
@@ -89,6 +89,7 @@ public final class Disconnector {
     }
 
     static boolean closing(Channel ch) {
-        return Boolean.TRUE.equals(ch.attr(CLOSING).get());
+        // hasAttr first: attr() would add the attribute to every connection it is asked about
+        return ch.hasAttr(CLOSING) && Boolean.TRUE.equals(ch.attr(CLOSING).get());
     }
 }

@@ -37,7 +37,6 @@ final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         TransportConfig transport = shared.transport();
-        ChatServer.configureChild(ch, transport);
         shared.connections().add(ch);
         ChannelPipeline p = ch.pipeline();
         p.addLast(PipelineNames.CONNECTION_LIMIT, shared.limiter());

@@ -24,6 +24,7 @@ final class NettyConnection implements Connection {
     private final String remoteAddress;
     private final boolean secure;
     private final ConnectionOutput output;
+    private final ReadPause readPause;
     private volatile String closeReason = "Connection closed";
     /** Set on the event loop when the TLS handshake completes, before any line is read; read on the hub. */
     private volatile @Nullable String certificateFingerprint;
@@ -36,6 +37,7 @@ final class NettyConnection implements Connection {
         // a WebSocket sends each line as a frame of its own; the plain port's lines are translated one by one
         this.output = new ConnectionOutput(
                 channel, protocol == Protocol.IRC && channel.pipeline().get(WebSocketIrcCodec.class) == null);
+        this.readPause = new ReadPause(channel);
     }
 
     static String addressOf(SocketAddress a) {
@@ -47,6 +49,11 @@ final class NettyConnection implements Connection {
 
     Channel channel() {
         return channel;
+    }
+
+    /** Why this connection is not being read, if it is not. */
+    ReadPause readPause() {
+        return readPause;
     }
 
     /** The outbox's side of this connection, on its event loop. */

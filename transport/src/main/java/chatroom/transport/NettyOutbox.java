@@ -127,7 +127,7 @@ final class NettyOutbox implements Outbox {
 
     @Override
     public void throttle(Session session, Duration pause) {
-        ReadPause.of(output(session).channel()).throttle(pause.toNanos());
+        ((NettyConnection) session.connection()).readPause().throttle(pause.toNanos());
     }
 
     @Override

@@ -1,75 +1,65 @@
 package chatroom.transport;
 
-import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.concurrent.Future;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Liveness on the event loop: after {@code interval} without an inbound line send {@code PING}; if nothing arrives
- * within {@code timeout}, disconnect with "Ping timeout". Any inbound line is a sign of life. One timer per
- * connection, re-armed from the time of the last line (what Netty's {@code IdleStateHandler} would do with a stage
- * and a second timer more per connection).
+ * Liveness on the event loop ({@link Liveness}): any inbound line is a sign of life. The stage joins its event loop's
+ * list of connections when the channel becomes active and leaves it when it closes; the list's periodic check sends
+ * the PING and closes on timeout.
  */
 final class PingTimeoutHandler extends ChannelInboundHandlerAdapter {
-    private final String serverName;
-    private final long intervalNanos;
-    private final long timeoutNanos;
-    private long lastRead;
-    private boolean awaiting;
-    private @Nullable Future<?> timer;
+    private final Liveness liveness;
+    private Liveness.@Nullable Sweep sweep;
+    private @Nullable Channel channel;
+    /** The time of the last inbound line, or of the PING while {@link #awaiting} an answer. */
+    long lastRead;
+    /** A PING went out and nothing has arrived since. */
+    boolean awaiting;
+    /** The neighbours in the event loop's list. */
+    @Nullable
+    PingTimeoutHandler prev;
 
-    PingTimeoutHandler(String serverName, Duration interval, Duration timeout) {
-        this.serverName = serverName;
-        this.intervalNanos = interval.toNanos();
-        this.timeoutNanos = timeout.toNanos();
+    @Nullable
+    PingTimeoutHandler next;
+
+    PingTimeoutHandler(Liveness liveness) {
+        this.liveness = liveness;
+    }
+
+    Channel channel() {
+        return java.util.Objects.requireNonNull(channel, "not active");
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        lastRead = System.nanoTime();
-        arm(ctx, intervalNanos);
+        channel = ctx.channel();
+        Liveness.Sweep s = liveness.sweepOf(ctx.executor());
+        sweep = s;
+        lastRead = s.now();
+        s.add(this);
         super.channelActive(ctx);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        Future<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
+        Liveness.Sweep s = sweep;
+        if (s != null) {
+            s.remove(this);
+            sweep = null;
         }
         super.channelInactive(ctx);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        lastRead = System.nanoTime();
+        Liveness.Sweep s = sweep;
+        if (s != null) {
+            lastRead = s.now();
+        }
         awaiting = false;
         ctx.fireChannelRead(msg);
-    }
-
-    private void arm(ChannelHandlerContext ctx, long delayNanos) {
-        timer = ctx.executor().schedule(() -> check(ctx), delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void check(ChannelHandlerContext ctx) {
-        if (!ctx.channel().isActive()) {
-            return;
-        }
-        long quiet = System.nanoTime() - lastRead;
-        if (awaiting) {
-            Disconnector.disconnect(
-                    ctx.channel(), "Ping timeout: " + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " seconds");
-        } else if (quiet >= intervalNanos) {
-            awaiting = true;
-            ctx.writeAndFlush(Unpooled.copiedBuffer("PING :" + serverName + "\r\n", StandardCharsets.UTF_8));
-            arm(ctx, timeoutNanos);
-        } else {
-            arm(ctx, intervalNanos - quiet);
-        }
     }
 }

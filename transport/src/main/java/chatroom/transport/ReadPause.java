@@ -1,7 +1,6 @@
 package chatroom.transport;
 
 import io.netty.channel.Channel;
-import io.netty.util.AttributeKey;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * changes run on the channel's event loop; the count of lines at the hub is shared with the hub.
  */
 final class ReadPause {
-    static final AttributeKey<ReadPause> KEY = AttributeKey.valueOf("chatroom.readPause");
     /** Lines waiting at the hub beyond which this connection is not read. */
     static final int HIGH = 64;
     /** Reading resumes once the hub is down to this many. */
@@ -22,18 +20,9 @@ final class ReadPause {
     private final AtomicInteger atHub = new AtomicInteger();
     private long throttledUntil;
 
-    private ReadPause(Channel channel) {
+    /** One per connection, kept by its {@link NettyConnection}. */
+    ReadPause(Channel channel) {
         this.channel = channel;
-    }
-
-    static ReadPause of(Channel ch) {
-        ReadPause p = ch.attr(KEY).get();
-        if (p == null) {
-            p = new ReadPause(ch);
-            ReadPause raced = ch.attr(KEY).setIfAbsent(p);
-            return raced == null ? p : raced;
-        }
-        return p;
     }
 
     /** Event loop: a line goes to the hub. */

@@ -77,8 +77,12 @@ final class ServerMetrics {
         }
     }
 
+    /** One per protocol, shared by its connections. */
+    private final java.util.Map<String, PerProtocol> perProtocol = new java.util.concurrent.ConcurrentHashMap<>();
+
     PerProtocol forProtocol(String protocol) {
-        return new PerProtocol(connections.labelValues(protocol), messagesIn.labelValues(protocol));
+        return perProtocol.computeIfAbsent(
+                protocol, p -> new PerProtocol(connections.labelValues(p), messagesIn.labelValues(p)));
     }
 
     /** On the hub: lines queued to connections, one per connection and line. */

@@ -48,7 +48,6 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
     public void channelActive(ChannelHandlerContext ctx) {
         NettyConnection c = new NettyConnection(ctx.channel(), protocol);
         connection = c;
-        ctx.channel().attr(Disconnector.CONNECTION).set(c);
         SslHandler tls = ctx.pipeline().get(SslHandler.class);
         if (tls != null) {
             // runs on this event loop as the handshake completes, before the first line reaches the hub
@@ -68,13 +67,20 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
         ctx.fireChannelActive();
     }
 
+    /** The connection, once active; on the event loop (the {@link Disconnector} sets its close reason). */
+    @Nullable
+    NettyConnection connection() {
+        return connection;
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, InboundLine line) {
         if (Disconnector.closing(ctx.channel())) {
             return; // the server is closing this connection: later lines of the same read are not commands
         }
         metrics.messagesIn().inc();
-        ReadPause pause = ReadPause.of(ctx.channel());
+        ReadPause pause = java.util.Objects.requireNonNull(connection, "read before active")
+                .readPause();
         pause.lineToHub();
         hub.execute(() -> {
             try {

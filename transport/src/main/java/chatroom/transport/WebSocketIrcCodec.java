@@ -75,12 +75,7 @@ final class WebSocketIrcCodec extends MessageToMessageCodec<WebSocketFrame, Byte
         ChannelPipeline p = ctx.pipeline();
         p.remove(PipelineNames.HTTP_IDLE);
         p.remove(PipelineNames.HTTP_ROUTER);
-        TransportConfig transport = shared.transport();
-        p.addBefore(
-                PipelineNames.EXCEPTIONS,
-                PipelineNames.PING,
-                new PingTimeoutHandler(
-                        shared.config().serverName(), transport.pingInterval(), transport.pingTimeout()));
+        p.addBefore(PipelineNames.EXCEPTIONS, PipelineNames.PING, new PingTimeoutHandler(shared.liveness()));
         p.addBefore(
                 PipelineNames.EXCEPTIONS,
                 PipelineNames.SESSION,

@@ -11,7 +11,7 @@ class ReadPauseTest {
     @Test
     void readingPausesAtSixtyFourLinesAtTheHubAndResumesAtSixteen() {
         EmbeddedChannel ch = new EmbeddedChannel();
-        ReadPause pause = ReadPause.of(ch);
+        ReadPause pause = new ReadPause(ch);
         for (int i = 1; i < ReadPause.HIGH; i++) {
             pause.lineToHub();
         }
