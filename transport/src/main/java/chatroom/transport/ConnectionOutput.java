@@ -39,31 +39,27 @@ final class ConnectionOutput {
 
     /** Before the drain's writes: {@code message} will be written here. */
     void reserve(Object message) {
-        if (stream && message instanceof ByteBuf line) {
-            reserved += line.readableBytes();
+        if (message instanceof byte[] line) {
+            reserved += line.length;
         }
     }
 
     /**
-     * Queues {@code message}; the first call of a drain adds this connection to {@code touched}. A line to copy is
-     * shared and not released here (its batch releases it after the last copy); anything else that cannot be written
-     * is released.
+     * Queues {@code message}; the first call of a drain adds this connection to {@code touched}. An encoded line
+     * ({@code byte[]}, only ever sent to a byte stream) is copied into this drain's buffer; anything else is written
+     * as it is, or released when the connection is closed.
      */
     void write(Object message, List<ConnectionOutput> touched) {
         touch(touched);
-        boolean copied = stream && message instanceof ByteBuf;
         if (!open) {
-            if (!copied) {
-                ReferenceCountUtil.release(message);
-            }
-        } else if (copied) {
-            ByteBuf line = (ByteBuf) message;
+            ReferenceCountUtil.release(message);
+        } else if (message instanceof byte[] line) {
             ByteBuf out = lines;
             if (out == null) {
-                out = channel.alloc().directBuffer(Math.max(reserved, line.readableBytes()));
+                out = channel.alloc().directBuffer(Math.max(reserved, line.length));
                 lines = out;
             }
-            out.writeBytes(line, line.readerIndex(), line.readableBytes());
+            out.writeBytes(line);
         } else {
             writeLines();
             channel.write(message, channel.voidPromise());

@@ -5,9 +5,7 @@ import chatroom.core.user.Session;
 import chatroom.protocol.IrcMessage;
 import chatroom.protocol.IrcWriter;
 import chatroom.protocol.Limits;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +41,10 @@ final class IrcEncoding {
     }
 
     /**
-     * The line for {@code variant} with its CR LF, in a heap buffer of exactly its size: on a byte stream the event
-     * loop copies it into each recipient's buffer, so it needs no pooled memory of its own.
+     * The line for {@code variant} with its CR LF. A plain array, never changed once made: on a byte stream the event
+     * loop copies it into each recipient's buffer, elsewhere each recipient wraps it, so it needs no reference count.
      */
-    static ByteBuf encode(IrcMessage m, int variant) {
+    static byte[] encode(IrcMessage m, int variant) {
         StringBuilder sb = new StringBuilder(128);
         IrcWriter.appendTags(m, KEEP.get(variant), sb);
         int tagChars = sb.length();
@@ -58,7 +56,7 @@ final class IrcEncoding {
             sb.setLength(tagChars);
             bytes = sb.append(cut(m, excess)).append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
         }
-        return Unpooled.wrappedBuffer(bytes);
+        return bytes;
     }
 
     private static boolean isFraming(String key) {

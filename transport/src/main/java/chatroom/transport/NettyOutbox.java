@@ -4,7 +4,7 @@ import chatroom.core.Connection;
 import chatroom.core.Outbox;
 import chatroom.core.user.Session;
 import chatroom.protocol.IrcMessage;
-import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The hub's outbox over Netty (STYLE.md §3 "Outbound"). Lives on the hub thread: it encodes each message once per
  * variant, groups writes by event loop, and on {@link #flush()} submits one task per event loop that writes to every
- * recipient there and flushes each connection once. On byte streams every recipient's copy is the one encoded buffer
- * (reference counted); the event loop copies the lines of a drain into one buffer per connection
- * ({@link ConnectionOutput}). Order per connection is the hub's order.
+ * recipient there and flushes each connection once. On byte streams every recipient's copy is the one encoded array;
+ * the event loop copies the lines of a drain into one buffer per connection ({@link ConnectionOutput}). Order per
+ * connection is the hub's order.
  */
 final class NettyOutbox implements Outbox {
     private final IdentityHashMap<EventLoop, List<Object>> pending = new IdentityHashMap<>();
@@ -37,12 +37,6 @@ final class NettyOutbox implements Outbox {
     /** In a batch, a close where a message would be: {@code ERROR :reason}, then the connection closes. */
     private record Close(String reason) {}
 
-    /** In a batch, where a connection would be: the line that follows has been copied for the last time. */
-    private static final Object RELEASE = new Object();
-
-    /** Hub only, within one {@link #sendAll}: pairs of a batch and a variant whose line it copies. */
-    private final List<Object> holders = new ArrayList<>();
-
     @Override
     public void send(Session to, IrcMessage message) {
         ConnectionOutput out = output(to);
@@ -50,71 +44,34 @@ final class NettyOutbox implements Outbox {
             enqueue(out, message);
             return;
         }
-        ByteBuf line = IrcEncoding.encode(message, IrcEncoding.variant(to));
-        enqueue(out, line);
-        if (out.stream()) {
-            releaseAfter(batchOf(out), line);
-        }
+        enqueue(out, line(out, IrcEncoding.encode(message, IrcEncoding.variant(to))));
     }
 
     @Override
     public void sendAll(Iterable<Session> to, IrcMessage message) {
-        ByteBuf[] encoded = new ByteBuf[IrcEncoding.VARIANTS];
-        try {
-            for (Session s : to) {
-                ConnectionOutput out = output(s);
-                if (s.connection().protocol() == Connection.Protocol.PLAIN) {
-                    enqueue(out, message);
-                    continue;
-                }
-                int v = IrcEncoding.variant(s);
-                ByteBuf line = encoded[v];
-                if (line == null) {
-                    line = IrcEncoding.encode(message, v);
-                    encoded[v] = line;
-                }
-                if (out.stream()) {
-                    // the event loop copies the bytes: one line for every recipient, no reference per recipient
-                    List<Object> batch = enqueue(out, line);
-                    if (!holds(batch, v)) {
-                        holders.add(batch);
-                        holders.add(v);
-                    }
-                } else {
-                    enqueue(out, line.retainedDuplicate());
-                }
+        byte[][] encoded = new byte[IrcEncoding.VARIANTS][];
+        for (Session s : to) {
+            ConnectionOutput out = output(s);
+            if (s.connection().protocol() == Connection.Protocol.PLAIN) {
+                enqueue(out, message);
+                continue;
             }
-        } finally {
-            // each batch with copies releases the line after its last copy (nothing runs before flush()), also the
-            // copies queued before a failure
-            for (int i = 0; i < holders.size(); i += 2) {
-                @SuppressWarnings("unchecked")
-                List<Object> batch = (List<Object>) holders.get(i);
-                releaseAfter(batch, encoded[(Integer) holders.get(i + 1)].retain());
+            int v = IrcEncoding.variant(s);
+            byte[] line = encoded[v];
+            if (line == null) {
+                line = IrcEncoding.encode(message, v);
+                encoded[v] = line;
             }
-            holders.clear();
-            for (ByteBuf b : encoded) {
-                if (b != null) {
-                    b.release();
-                }
-            }
+            enqueue(out, line(out, line));
         }
     }
 
-    /** Whether {@code batch} already has copies of variant {@code v} in the current {@link #sendAll}. */
-    @SuppressWarnings("ReferenceEquality") // the same batch object, not an equal list
-    private boolean holds(List<Object> batch, int v) {
-        for (int i = 0; i < holders.size(); i += 2) {
-            if (holders.get(i) == batch && (Integer) holders.get(i + 1) == v) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void releaseAfter(List<Object> batch, ByteBuf line) {
-        batch.add(RELEASE);
-        batch.add(line);
+    /**
+     * What goes to {@code out} for an encoded line: the array itself on a byte stream, where the event loop copies it
+     * (one array for every recipient, nothing to count or release), or a buffer of its own around it otherwise.
+     */
+    private static Object line(ConnectionOutput out, byte[] line) {
+        return out.stream() ? line : Unpooled.wrappedBuffer(line);
     }
 
     @Override
@@ -202,31 +159,24 @@ final class NettyOutbox implements Outbox {
 
     /**
      * Runs on the event loop: queues everything on its connection; the caller flushes each touched connection once.
-     * A batch holds pairs, a connection then what to write to it (or a {@link Close}), or {@link #RELEASE} and a line
-     * whose copies are done: no object and no reference count per write.
+     * A batch holds pairs, a connection then what to write to it (or a {@link Close}): no object per write.
      */
     private static void writeBatch(List<Object> batch, List<ConnectionOutput> touched) {
         for (int i = 0; i < batch.size(); i += 2) {
-            Object o = batch.get(i + 1);
-            if (batch.get(i) == RELEASE) {
-                ((ByteBuf) o).release();
-                continue;
-            }
             ConnectionOutput out = (ConnectionOutput) batch.get(i);
-            if (o instanceof Close c) {
+            if (batch.get(i + 1) instanceof Close c) {
                 out.close(c.reason(), touched);
             } else {
-                out.write(o, touched);
+                out.write(batch.get(i + 1), touched);
             }
         }
     }
 
-    private List<Object> enqueue(ConnectionOutput out, Object message) {
+    private void enqueue(ConnectionOutput out, Object message) {
         delivered++;
         List<Object> batch = batchOf(out);
         batch.add(out);
         batch.add(message);
-        return batch;
     }
 
     private List<Object> batchOf(ConnectionOutput out) {

@@ -3,7 +3,6 @@ package chatroom.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatroom.protocol.IrcMessage;
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class IrcEncodingTest {
     private static String encode(IrcMessage m, int variant) {
-        ByteBuf b = IrcEncoding.encode(m, variant);
-        try {
-            return b.toString(StandardCharsets.UTF_8);
-        } finally {
-            b.release();
-        }
+        return new String(IrcEncoding.encode(m, variant), StandardCharsets.UTF_8);
     }
 
     private static final IrcMessage TAGGED = new IrcMessage(
