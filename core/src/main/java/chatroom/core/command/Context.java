@@ -10,7 +10,6 @@ import chatroom.protocol.IrcMessage;
 import chatroom.protocol.Numeric;
 import chatroom.protocol.ServerTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,14 +123,16 @@ public final class Context {
      * (https://ircv3.net/specs/extensions/message-ids) for message-tags clients.
      */
     public IrcMessage stamped(String source, String command, String... params) {
-        Map<String, String> tags = new HashMap<>();
-        tags.put("time", ServerTime.format(state.eventTime()));
-        tags.put("msgid", state.nextMessageId());
+        String time = ServerTime.format(state.eventTime());
+        String msgid = state.nextMessageId();
         User me = session.user();
-        if (me != null && me.account() != null && source.equals(me.mask())) {
-            // https://ircv3.net/specs/extensions/account-tag
-            tags.put("account", me.account());
-        }
+        String account = me == null ? null : me.account();
+        // immutable maps, so the message keeps them as they are
+        Map<String, String> tags = me != null && account != null && source.equals(me.mask())
+                ? Map.of(
+                        "time", time, "msgid", msgid, "account",
+                        account) // https://ircv3.net/specs/extensions/account-tag
+                : Map.of("time", time, "msgid", msgid);
         return new IrcMessage(tags, source, command, List.of(params));
     }
 

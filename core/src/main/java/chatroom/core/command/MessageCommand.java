@@ -43,12 +43,7 @@ final class MessageCommand {
             }
             return;
         }
-        Set<String> targets = new LinkedHashSet<>();
-        for (String t : ctx.param(0).split(",")) {
-            if (!t.isEmpty()) {
-                targets.add(t);
-            }
-        }
+        Set<String> targets = targets(ctx.param(0));
         int max = ctx.state().config().maxTargets();
         if (targets.size() > max) {
             if (!quiet) {
@@ -67,6 +62,20 @@ final class MessageCommand {
                 toUser(ctx, kind, target, clientTags);
             }
         }
+    }
+
+    /** The distinct non-empty targets of a comma list, in order; one target (the usual case) without splitting. */
+    private static Set<String> targets(String list) {
+        if (list.indexOf(',') < 0) {
+            return Set.of(list);
+        }
+        Set<String> targets = new LinkedHashSet<>();
+        for (String t : list.split(",")) {
+            if (!t.isEmpty()) {
+                targets.add(t);
+            }
+        }
+        return targets;
     }
 
     private static IrcMessage message(Context ctx, Kind kind, String target, Map<String, String> tags) {
@@ -167,13 +176,16 @@ final class MessageCommand {
     }
 
     private static void toUser(Context ctx, Kind kind, String target, Map<String, String> tags) {
-        if (kind == Kind.PRIVMSG && CaseMapping.fold(target).equals(CaseMapping.fold(AccountCommands.NICKSERV))) {
-            AccountCommands.nickserv(ctx, ctx.param(1));
-            return;
-        }
-        if (kind == Kind.PRIVMSG && CaseMapping.fold(target).equals(CaseMapping.fold(ChanServCommands.CHANSERV))) {
-            ChanServCommands.chanserv(ctx, ctx.param(1));
-            return;
+        if (kind == Kind.PRIVMSG) {
+            String folded = CaseMapping.fold(target);
+            if (folded.equals(NICKSERV_FOLDED)) {
+                AccountCommands.nickserv(ctx, ctx.param(1));
+                return;
+            }
+            if (folded.equals(CHANSERV_FOLDED)) {
+                ChanServCommands.chanserv(ctx, ctx.param(1));
+                return;
+            }
         }
         User to = ctx.state().user(target);
         if (to == null) {
@@ -189,15 +201,13 @@ final class MessageCommand {
         }
         // the recipient's copy is a delivery, not part of the sender's (labeled) response, even for a message to
         // self; the sender's other connections get one too, so each shows the whole conversation
-        Set<Session> copies = new LinkedHashSet<>(to.sessions());
-        copies.addAll(ctx.user().sessions());
-        copies.remove(ctx.session());
-        if (to == ctx.user()) {
-            copies.add(ctx.session());
+        List<Session> copies =
+                new ArrayList<>(to.sessions().size() + ctx.user().sessions().size());
+        addReceivers(copies, to.sessions(), kind, to == ctx.user() ? null : ctx.session());
+        if (to != ctx.user()) {
+            addReceivers(copies, ctx.user().sessions(), kind, ctx.session());
         }
-        ctx.state()
-                .outbox()
-                .sendAll(copies.stream().filter(s -> receives(s, kind)).toList(), m);
+        ctx.state().outbox().sendAll(copies, m);
         if (ctx.session().has(Capability.ECHO_MESSAGE) && receives(ctx.session(), kind)) {
             ctx.deliver(List.of(ctx.session()), m);
         }
@@ -205,6 +215,19 @@ final class MessageCommand {
             ctx.reply(Numeric.RPL_AWAY, to.nick().display(), to.away());
         }
     }
+
+    /** Adds the sessions of {@code from} that receive {@code kind}, except {@code except}. */
+    private static void addReceivers(
+            List<Session> to, List<Session> from, Kind kind, @org.jspecify.annotations.Nullable Session except) {
+        for (Session s : from) {
+            if (s != except && receives(s, kind)) {
+                to.add(s);
+            }
+        }
+    }
+
+    private static final String NICKSERV_FOLDED = CaseMapping.fold(AccountCommands.NICKSERV);
+    private static final String CHANSERV_FOLDED = CaseMapping.fold(ChanServCommands.CHANSERV);
 
     /** Typing notifications come and go; a TAGMSG with any other tag (a reaction, say) is kept. */
     private static boolean stored(Kind kind, Map<String, String> tags) {
@@ -215,6 +238,9 @@ final class MessageCommand {
 
     /** Client-only tags ({@code +name}) travel with the message (https://ircv3.net/specs/extensions/message-tags). */
     private static Map<String, String> clientOnlyTags(IrcMessage m) {
+        if (m.tags().isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> out = new HashMap<>();
         m.tags().forEach((k, v) -> {
             if (k.startsWith("+")) {
