@@ -51,6 +51,11 @@ final class Liveness {
             return now;
         }
 
+        /** True when no connection of this event loop is in the list. */
+        boolean isEmpty() {
+            return head == null;
+        }
+
         void add(PingTimeoutHandler h) {
             h.next = head;
             if (head != null) {

@@ -35,6 +35,10 @@ final class PingTimeoutHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        if (sweep != null) {
+            super.channelActive(ctx); // already in the list: a second insert would link it to itself
+            return;
+        }
         channel = ctx.channel();
         Liveness.Sweep s = liveness.sweepOf(ctx.executor());
         sweep = s;
