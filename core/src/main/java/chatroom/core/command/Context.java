@@ -127,11 +127,9 @@ public final class Context {
         String msgid = state.nextMessageId();
         User me = session.user();
         String account = me == null ? null : me.account();
-        // immutable maps, so the message keeps them as they are
+        // immutable maps, so the message keeps them as they are (account-tag: ircv3.net/specs/extensions/account-tag)
         Map<String, String> tags = me != null && account != null && source.equals(me.mask())
-                ? Map.of(
-                        "time", time, "msgid", msgid, "account",
-                        account) // https://ircv3.net/specs/extensions/account-tag
+                ? Map.of("time", time, "msgid", msgid, "account", account)
                 : Map.of("time", time, "msgid", msgid);
         return new IrcMessage(tags, source, command, List.of(params));
     }
