@@ -3,6 +3,7 @@ package chatroom.transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,7 @@ final class PingTimeoutHandler extends ChannelInboundHandlerAdapter {
     }
 
     Channel channel() {
-        return java.util.Objects.requireNonNull(channel, "not active");
+        return Objects.requireNonNull(channel, "not active");
     }
 
     @Override

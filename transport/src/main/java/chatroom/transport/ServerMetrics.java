@@ -10,6 +10,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,7 +80,7 @@ final class ServerMetrics {
     }
 
     /** One per protocol, shared by its connections. */
-    private final java.util.Map<String, PerProtocol> perProtocol = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PerProtocol> perProtocol = new ConcurrentHashMap<>();
 
     PerProtocol forProtocol(String protocol) {
         return perProtocol.computeIfAbsent(

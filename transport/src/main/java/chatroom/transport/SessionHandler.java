@@ -9,6 +9,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.SslHandler;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +80,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
             return; // the server is closing this connection: later lines of the same read are not commands
         }
         metrics.messagesIn().inc();
-        ReadPause pause = java.util.Objects.requireNonNull(connection, "read before active")
-                .readPause();
+        ReadPause pause =
+                Objects.requireNonNull(connection, "read before active").readPause();
         pause.lineToHub();
         hub.execute(() -> {
             try {
