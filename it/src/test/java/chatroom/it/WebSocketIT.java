@@ -224,6 +224,23 @@ class WebSocketIT {
     }
 
     @Test
+    void aSilentBrowserIsPingedThenTimedOutWhileOneThatAnswersStays() {
+        try (TestServer server =
+                TestServer.startWithHttp(t -> t.withPing(Duration.ofMillis(200), Duration.ofMillis(300)))) {
+            WsClient silent = WsClient.connect(server.http(), "text.ircv3.net").register("silent");
+            WsClient alive = WsClient.connect(server.http(), "text.ircv3.net").register("alive");
+            for (int i = 0; i < 3; i++) {
+                String ping = alive.expect(l -> l.startsWith("PING"));
+                alive.send("PONG " + ping.substring(5));
+            }
+            silent.expect("PING");
+            silent.expect("ERROR :Ping timeout");
+            assertThat(silent.closed).succeedsWithin(Duration.ofSeconds(10));
+            alive.send("PING :still-here").expect("still-here");
+        }
+    }
+
+    @Test
     void anOverlongLineIsAnsweredLikeOnTcpAndAnOversizedFrameClosesWithAReason() {
         try (TestServer server = TestServer.startWithHttp()) {
             WsClient web = WsClient.connect(server.http(), "text.ircv3.net").register("webuser");

@@ -18,9 +18,12 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The pipeline of the IRC and plain-text ports (STYLE.md §3). They share framing, the session bridge and the error
- * stage; IRC decodes lines as IRC and checks liveness with PING, the plain port translates typed lines instead (a
- * person at a telnet prompt cannot answer a PING). Outbound IRC lines arrive encoded from {@link NettyOutbox}.
+ * The pipeline of the IRC and plain-text ports (STYLE.md §3). IRC frames and decodes lines in one stage; the plain
+ * port frames lines and translates them instead. Both end in the session bridge, which also handles errors and, for
+ * IRC, keeps the connection in the keep-alive's list ({@link Liveness}; a person at a telnet prompt cannot answer a
+ * PING). Every stage costs each open connection a pipeline context, so the connection limiter leaves once it has let
+ * a connection in. Outbound IRC lines arrive
+ * encoded from {@link NettyOutbox}.
  */
 final class ChatChannelInitializer extends ChannelInitializer<Channel> {
     /** What every connection's pipeline shares, whatever its port. */
@@ -40,7 +43,13 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             AdminApi admin,
             Liveness liveness) {
         SessionHandler sessionHandler(Connection.Protocol protocol, List<String> autoJoin, String metricsLabel) {
-            return new SessionHandler(hub, dispatcher, protocol, autoJoin, metrics.forProtocol(metricsLabel));
+            return new SessionHandler(
+                    hub,
+                    dispatcher,
+                    protocol,
+                    autoJoin,
+                    protocol == Connection.Protocol.IRC ? liveness : null,
+                    metrics.forProtocol(metricsLabel));
         }
     }
 
@@ -70,14 +79,13 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
         }
         // telnet clients negotiate options with IAC sequences before the first line
         p.addLast(PipelineNames.TELNET_FILTER, new TelnetNegotiationFilter());
-        // failFast=false: the whole overlong line is discarded, then we answer 417 and keep the connection
-        p.addLast(PipelineNames.FRAMER, new LineBasedFrameDecoder(transport.maxLineBytes(), true, false));
         List<String> autoJoin;
         if (protocol == Connection.Protocol.IRC) {
-            p.addLast(PipelineNames.LINE_DECODER, new IrcLineDecoder());
-            p.addLast(PipelineNames.PING, new PingTimeoutHandler(shared.liveness()));
+            p.addLast(PipelineNames.LINE_DECODER, new IrcLineDecoder(transport.maxLineBytes()));
             autoJoin = List.of();
         } else {
+            // failFast=false: the whole overlong line is discarded, then we answer 417 and keep the connection
+            p.addLast(PipelineNames.FRAMER, new LineBasedFrameDecoder(transport.maxLineBytes(), true, false));
             // outbound IrcMessages from the outbox are rendered here, so it sits before the session stage
             p.addLast(PipelineNames.PLAIN, new PlainTranslatorHandler(ZoneId.systemDefault()));
             autoJoin = List.of(shared.config().lobby());
@@ -88,6 +96,5 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
                         protocol,
                         autoJoin,
                         protocol == Connection.Protocol.IRC ? ServerMetrics.IRC : ServerMetrics.PLAIN));
-        p.addLast(PipelineNames.EXCEPTIONS, shared.exceptions());
     }
 }

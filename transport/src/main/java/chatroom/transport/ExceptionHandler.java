@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline's last stage (hivemq {@code ExceptionHandler}): I/O errors close quietly, decoder errors disconnect
- * with a reason, anything else is logged as a bug and disconnects. Overlong lines never get here (see
- * {@link SessionHandler#exceptionCaught}).
+ * The HTTP pipeline's last stage (hivemq {@code ExceptionHandler}): I/O errors close quietly, decoder errors
+ * disconnect with a reason, anything else is logged as a bug and disconnects. On the chat ports the session stage is
+ * last and applies the same rules through {@link #handle} (one pipeline context less per connection); overlong lines
+ * never get here (see {@link SessionHandler#exceptionCaught}).
  */
 @ChannelHandler.Sharable
 final class ExceptionHandler extends ChannelInboundHandlerAdapter {
@@ -19,6 +20,10 @@ final class ExceptionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        handle(ctx, cause);
+    }
+
+    static void handle(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException || cause.getCause() instanceof javax.net.ssl.SSLException) {
             // includes failed TLS handshakes (plain text on the TLS port): nothing readable can be sent back
             ctx.close();

@@ -5,29 +5,37 @@ import chatroom.protocol.IrcParser;
 import chatroom.protocol.Limits;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.handler.codec.LineBasedFrameDecoder;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One framed line (no CR LF) to an {@link InboundLine}. Empty lines are ignored; invalid UTF-8, NUL or bare CR, and
- * a message part over 512 bytes become error lines the dispatcher answers (STYLE.md §8), the connection stays up.
+ * Frames the IRC port's bytes into lines and decodes each to an {@link InboundLine}, in one stage (one pipeline
+ * context less per connection than a framer followed by a decoder). Empty lines are ignored; invalid UTF-8, NUL or
+ * bare CR, and a message part over 512 bytes become error lines the dispatcher answers (STYLE.md §8), the connection
+ * stays up. A line longer than the frame limit is discarded whole and reported as a {@code TooLongFrameException}
+ * (failFast off), which the session stage answers with 417.
  */
-final class IrcLineDecoder extends MessageToMessageDecoder<ByteBuf> {
-    IrcLineDecoder() {
-        super(ByteBuf.class);
+final class IrcLineDecoder extends LineBasedFrameDecoder {
+    IrcLineDecoder(int maxFrameBytes) {
+        super(maxFrameBytes, true, false);
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
-        InboundLine line = decodeLine(frame);
-        if (line != null) {
-            out.add(line);
+    protected @Nullable Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
+        ByteBuf frame = (ByteBuf) super.decode(ctx, buffer);
+        if (frame == null) {
+            return null;
+        }
+        try {
+            return decodeLine(frame);
+        } finally {
+            frame.release();
         }
     }
 
-    static @org.jspecify.annotations.Nullable InboundLine decodeLine(ByteBuf frame) {
+    static @Nullable InboundLine decodeLine(ByteBuf frame) {
         if (!frame.isReadable()) {
             return null;
         }

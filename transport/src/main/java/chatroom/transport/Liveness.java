@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * The keep-alive of every IRC connection (on the IRC ports and over WebSocket): after {@code interval} without an
  * inbound line a {@code PING}, and if nothing arrives within {@code timeout} after it, "Ping timeout". There is no
  * timer per connection: each event loop keeps its connections in a list and checks them all on one periodic task, as
- * a C server checks its clients once per pass of its main loop. A check runs every second, or four times per interval
- * or timeout when they are shorter, so a connection is pinged and timed out within that much of its due time.
+ * a C server checks its clients once per pass of its main loop. The list is linked through the connections
+ * themselves, so keeping a connection alive costs it a few fields and no object or pipeline stage of its own. A check
+ * runs every second, or four times per interval or timeout when they are shorter, so a connection is pinged and
+ * timed out within that much of its due time.
  */
 final class Liveness {
     private final String serverName;
@@ -37,9 +39,38 @@ final class Liveness {
         return sweeps.computeIfAbsent(loop, Sweep::new);
     }
 
+    /** Event loop: {@code c} became active and is kept alive from now on; joining twice changes nothing. */
+    void join(NettyConnection c) {
+        if (c.sweep != null) {
+            return; // already in the list: a second insert would link it to itself
+        }
+        Sweep s = sweepOf(c.channel().eventLoop());
+        c.sweep = s;
+        c.lastRead = s.now();
+        s.add(c);
+    }
+
+    /** Event loop: {@code c} closed. */
+    static void leave(NettyConnection c) {
+        Sweep s = c.sweep;
+        if (s != null) {
+            s.remove(c);
+            c.sweep = null;
+        }
+    }
+
+    /** Event loop: a line arrived on {@code c}, a sign of life. */
+    static void sawLine(NettyConnection c) {
+        Sweep s = c.sweep;
+        if (s != null) {
+            c.lastRead = s.now();
+            c.awaiting = false;
+        }
+    }
+
     /** One event loop's connections, in a list linked through them; touched on that event loop only. */
     final class Sweep {
-        private @Nullable PingTimeoutHandler head;
+        private @Nullable NettyConnection head;
         /** The time of the last check: a connection's lines are stamped with it, so a read costs no clock call. */
         private long now = System.nanoTime();
 
@@ -51,12 +82,16 @@ final class Liveness {
             return now;
         }
 
-        /** True when no connection of this event loop is in the list. */
-        boolean isEmpty() {
-            return head == null;
+        /** How many of this event loop's connections are in the list. */
+        int size() {
+            int n = 0;
+            for (NettyConnection c = head; c != null; c = c.next) {
+                n++;
+            }
+            return n;
         }
 
-        void add(PingTimeoutHandler h) {
+        private void add(NettyConnection h) {
             h.next = head;
             if (head != null) {
                 head.prev = h;
@@ -64,7 +99,7 @@ final class Liveness {
             head = h;
         }
 
-        void remove(PingTimeoutHandler h) {
+        private void remove(NettyConnection h) {
             if (h.prev != null) {
                 h.prev.next = h.next;
             } else if (head == h) {
@@ -79,8 +114,8 @@ final class Liveness {
 
         private void check() {
             now = System.nanoTime();
-            for (PingTimeoutHandler h = head; h != null; ) {
-                PingTimeoutHandler next = h.next; // a disconnect below may unlink h
+            for (NettyConnection h = head; h != null; ) {
+                NettyConnection next = h.next; // a disconnect below may unlink h
                 long quiet = now - h.lastRead;
                 if (h.awaiting) {
                     if (quiet >= timeoutNanos) {

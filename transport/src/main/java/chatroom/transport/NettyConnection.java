@@ -15,8 +15,8 @@ import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A session's transport: its Netty channel, protocol, TLS client certificate fingerprint, and the reason it was
- * closed for, if the server closed it.
+ * A session's transport: its Netty channel, protocol, TLS client certificate fingerprint, the reason it was closed
+ * for, if the server closed it, and its place in its event loop's keep-alive list ({@link Liveness}).
  */
 final class NettyConnection implements Connection {
     private final Channel channel;
@@ -28,6 +28,19 @@ final class NettyConnection implements Connection {
     private volatile String closeReason = "Connection closed";
     /** Set on the event loop when the TLS handshake completes, before any line is read; read on the hub. */
     private volatile @Nullable String certificateFingerprint;
+
+    // Keep-alive (Liveness), on the event loop only: the list this connection is in, if any, and its place there.
+    Liveness.@Nullable Sweep sweep;
+    /** The time of the last inbound line, or of the PING while {@link #awaiting} an answer. */
+    long lastRead;
+    /** A PING went out and nothing has arrived since. */
+    boolean awaiting;
+
+    @Nullable
+    NettyConnection prev;
+
+    @Nullable
+    NettyConnection next;
 
     NettyConnection(Channel channel, Protocol protocol) {
         this.channel = channel;

@@ -16,7 +16,6 @@ public final class PipelineNames {
     public static final String WEBSOCKET_IRC = "websocket-irc";
     public static final String FRAMER = "line-framer";
     public static final String LINE_DECODER = "line-decoder";
-    public static final String PING = "ping-timeout";
     public static final String PLAIN = "plain-translator";
     public static final String SESSION = "session";
     public static final String EXCEPTIONS = "exceptions";

@@ -25,6 +25,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
     private final Dispatcher dispatcher;
     private final Connection.Protocol protocol;
     private final List<String> autoJoin;
+    /** The keep-alive of IRC connections; null on the plain port, whose users cannot answer a PING. */
+    private final @Nullable Liveness liveness;
     /** Written and read on the hub only. */
     private @Nullable Session session;
 
@@ -37,8 +39,10 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
             Dispatcher dispatcher,
             Connection.Protocol protocol,
             List<String> autoJoin,
+            @Nullable Liveness liveness,
             ServerMetrics.PerProtocol metrics) {
         this.metrics = metrics;
+        this.liveness = liveness;
         this.hub = hub;
         this.dispatcher = dispatcher;
         this.protocol = protocol;
@@ -47,8 +51,15 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (connection != null) {
+            ctx.fireChannelActive(); // told twice (a stage added late fires it again): one session is enough
+            return;
+        }
         NettyConnection c = new NettyConnection(ctx.channel(), protocol);
         connection = c;
+        if (liveness != null) {
+            liveness.join(c);
+        }
         SslHandler tls = ctx.pipeline().get(SslHandler.class);
         if (tls != null) {
             // runs on this event loop as the handshake completes, before the first line reaches the hub
@@ -80,8 +91,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
             return; // the server is closing this connection: later lines of the same read are not commands
         }
         metrics.messagesIn().inc();
-        ReadPause pause =
-                Objects.requireNonNull(connection, "read before active").readPause();
+        NettyConnection c = Objects.requireNonNull(connection, "read before active");
+        Liveness.sawLine(c); // any line is a sign of life
+        ReadPause pause = c.readPause();
         pause.lineToHub();
         hub.execute(() -> {
             try {
@@ -110,6 +122,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
     public void channelInactive(ChannelHandlerContext ctx) {
         NettyConnection c = connection;
         if (c != null) {
+            Liveness.leave(c);
             metrics.connections().dec();
         }
         String reason = c == null ? "Connection closed" : c.closeReason();
@@ -129,6 +142,6 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
             channelRead0(ctx, new InboundLine.TooLong());
             return;
         }
-        ctx.fireExceptionCaught(cause);
+        ExceptionHandler.handle(ctx, cause); // the last stage: nothing after it would see the error
     }
 }

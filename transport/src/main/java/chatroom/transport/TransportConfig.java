@@ -82,6 +82,18 @@ public record TransportConfig(
                 ioThreads);
     }
 
+    public TransportConfig withPing(Duration interval, Duration timeout) {
+        return new TransportConfig(
+                maxLineBytes,
+                sendQueueBytes,
+                interval,
+                timeout,
+                maxConnectionsPerIp,
+                connectsPerIpPerMinute,
+                registrationTimeout,
+                ioThreads);
+    }
+
     public TransportConfig withRegistrationTimeout(Duration timeout) {
         return new TransportConfig(
                 maxLineBytes,

@@ -75,8 +75,8 @@ final class WebSocketIrcCodec extends MessageToMessageCodec<WebSocketFrame, Byte
         ChannelPipeline p = ctx.pipeline();
         p.remove(PipelineNames.HTTP_IDLE);
         p.remove(PipelineNames.HTTP_ROUTER);
-        p.addBefore(PipelineNames.EXCEPTIONS, PipelineNames.PING, new PingTimeoutHandler(shared.liveness()));
-        p.addBefore(
+        // the session stage is last on every chat connection and handles errors itself (ExceptionHandler.handle)
+        p.replace(
                 PipelineNames.EXCEPTIONS,
                 PipelineNames.SESSION,
                 shared.sessionHandler(chatroom.core.Connection.Protocol.IRC, List.of(), ServerMetrics.WEBSOCKET));

@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -68,28 +69,35 @@ class LineDecodingFuzzTest {
     private static Run run(boolean plain, byte[] data, int chunk) {
         List<Object> inbound = new ArrayList<>();
         int[] tooLong = {0};
-        EmbeddedChannel ch = new EmbeddedChannel(
-                new ForeignProtocolDetector(),
-                new TelnetNegotiationFilter(),
-                new LineBasedFrameDecoder(Limits.MAX_FRAME_BYTES, true, false),
-                new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                        ByteBuf frame = (ByteBuf) msg;
-                        assertThat(frame.readableBytes()).isLessThanOrEqualTo(Limits.MAX_FRAME_BYTES);
-                        assertThat(frame.indexOf(frame.readerIndex(), frame.writerIndex(), (byte) '\n'))
-                                .isNegative();
-                        ctx.fireChannelRead(msg);
-                    }
-                },
-                plain ? new PlainTranslatorHandler(ZoneOffset.UTC) : new IrcLineDecoder(),
-                new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                        assertThat(cause).isInstanceOf(TooLongFrameException.class);
-                        tooLong[0]++;
-                    }
-                });
+        ChannelHandler errors = new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                assertThat(cause).isInstanceOf(TooLongFrameException.class);
+                tooLong[0]++;
+            }
+        };
+        EmbeddedChannel ch = plain
+                ? new EmbeddedChannel(
+                        new ForeignProtocolDetector(),
+                        new TelnetNegotiationFilter(),
+                        new LineBasedFrameDecoder(Limits.MAX_FRAME_BYTES, true, false),
+                        new ChannelInboundHandlerAdapter() {
+                            @Override
+                            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                ByteBuf frame = (ByteBuf) msg;
+                                assertThat(frame.readableBytes()).isLessThanOrEqualTo(Limits.MAX_FRAME_BYTES);
+                                assertThat(frame.indexOf(frame.readerIndex(), frame.writerIndex(), (byte) '\n'))
+                                        .isNegative();
+                                ctx.fireChannelRead(msg);
+                            }
+                        },
+                        new PlainTranslatorHandler(ZoneOffset.UTC),
+                        errors)
+                : new EmbeddedChannel(
+                        new ForeignProtocolDetector(),
+                        new TelnetNegotiationFilter(),
+                        new IrcLineDecoder(Limits.MAX_FRAME_BYTES),
+                        errors);
         for (int i = 0; i < data.length && ch.isOpen(); i += chunk) {
             ch.writeInbound(Unpooled.wrappedBuffer(data, i, Math.min(chunk, data.length - i)));
         }

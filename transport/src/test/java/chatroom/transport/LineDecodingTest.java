@@ -8,7 +8,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ class LineDecodingTest {
         return new EmbeddedChannel(
                 new ForeignProtocolDetector(),
                 new TelnetNegotiationFilter(),
-                new LineBasedFrameDecoder(chatroom.protocol.Limits.MAX_FRAME_BYTES, true, false),
-                new IrcLineDecoder(),
+                new IrcLineDecoder(chatroom.protocol.Limits.MAX_FRAME_BYTES),
                 new ChannelInboundHandlerAdapter() {
                     @Override
                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
