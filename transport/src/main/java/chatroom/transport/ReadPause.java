@@ -2,7 +2,7 @@ package chatroom.transport;
 
 import io.netty.channel.Channel;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * Why a connection is not being read, and when it may be read again. Two reasons pause reading: flood control (fake
@@ -16,8 +16,14 @@ final class ReadPause {
     /** Reading resumes once the hub is down to this many. */
     static final int LOW = 16;
 
+    /** A field and its updater, not an AtomicInteger: 16 bytes less on every connection. */
+    private static final AtomicIntegerFieldUpdater<ReadPause> AT_HUB =
+            AtomicIntegerFieldUpdater.newUpdater(ReadPause.class, "atHub");
+
     private final Channel channel;
-    private final AtomicInteger atHub = new AtomicInteger();
+    /** Lines sent to the hub and not yet handled; only through {@link #AT_HUB}. */
+    private volatile int atHub;
+
     private long throttledUntil;
 
     /** One per connection, kept by its {@link NettyConnection}. */
@@ -27,14 +33,14 @@ final class ReadPause {
 
     /** Event loop: a line goes to the hub. */
     void lineToHub() {
-        if (atHub.incrementAndGet() >= HIGH) {
+        if (AT_HUB.incrementAndGet(this) >= HIGH) {
             channel.config().setAutoRead(false);
         }
     }
 
     /** Hub: a line was handled. */
     void lineHandled() {
-        if (atHub.decrementAndGet() == LOW) {
+        if (AT_HUB.decrementAndGet(this) == LOW) {
             channel.eventLoop().execute(this::resumeIfClear);
         }
     }
@@ -49,7 +55,7 @@ final class ReadPause {
     }
 
     private void resumeIfClear() {
-        if (System.nanoTime() - throttledUntil >= 0 && atHub.get() < HIGH && !Disconnector.closing(channel)) {
+        if (System.nanoTime() - throttledUntil >= 0 && atHub < HIGH && !Disconnector.closing(channel)) {
             channel.config().setAutoRead(true);
         }
     }

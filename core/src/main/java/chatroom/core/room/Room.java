@@ -116,13 +116,13 @@ public final class Room {
         m.op(op);
         members.put(u, m);
         invited.remove(u.nick().folded());
-        u.rooms().add(this);
+        u.joined(this);
         sessions = null;
     }
 
     public void remove(User u) {
         members.remove(u);
-        u.rooms().remove(this);
+        u.left(this);
         sessions = null;
     }
 

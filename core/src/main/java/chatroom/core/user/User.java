@@ -4,6 +4,7 @@ import chatroom.core.room.Room;
 import chatroom.protocol.Nick;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,9 @@ public final class User {
     private @Nullable String away;
     private @Nullable String account;
     private Instant accountSince = Instant.EPOCH;
-    private final Set<Room> rooms = new LinkedHashSet<>();
+    /** Made on the first join and dropped after the last part: most connections of a big server idle in no room. */
+    private @Nullable Set<Room> rooms;
+
     private final List<Session> sessions = new ArrayList<>(1);
 
     public User(Nick nick, String username, String realname, String host, Instant signedOnAt) {
@@ -150,25 +153,52 @@ public final class User {
         away = message;
     }
 
+    /** The rooms this person is in, in joining order (read-only: {@link Room#add} and {@link Room#remove}). */
     public Set<Room> rooms() {
-        return rooms;
+        Set<Room> r = rooms;
+        return r == null ? Set.of() : Collections.unmodifiableSet(r);
+    }
+
+    /** Called by {@link Room#add}. */
+    public void joined(Room r) {
+        Set<Room> in = rooms;
+        if (in == null) {
+            in = new LinkedHashSet<>();
+            rooms = in;
+        }
+        in.add(r);
+    }
+
+    /** Called by {@link Room#remove}. */
+    public void left(Room r) {
+        Set<Room> in = rooms;
+        if (in != null && in.remove(r) && in.isEmpty()) {
+            rooms = null;
+        }
     }
 
     /** This person's connections, in the order they came (read-only: {@link #attach} and {@link #detach}). */
     public List<Session> sessions() {
-        return java.util.Collections.unmodifiableList(sessions);
+        return Collections.unmodifiableList(sessions);
     }
 
     /** Another connection of this person; every room they are in delivers to it from now on. */
     public void attach(Session s) {
         sessions.add(s);
-        rooms.forEach(Room::sessionsChanged);
+        roomsChanged();
     }
 
     /** A connection of this person closed. */
     public void detach(Session s) {
         sessions.remove(s);
-        rooms.forEach(Room::sessionsChanged);
+        roomsChanged();
+    }
+
+    private void roomsChanged() {
+        Set<Room> in = rooms;
+        if (in != null) {
+            in.forEach(Room::sessionsChanged);
+        }
     }
 
     public String modeString() {
