@@ -1,6 +1,7 @@
 package chatroom.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import chatroom.core.ServerConfig;
 import chatroom.store.Database;
@@ -150,12 +151,22 @@ class LoadBenchSmokeTest {
     void idleConnectionsStayAndTheirMemoryIsMeasured() throws Exception {
         Idle idle = brief(new Idle());
         idle.connections = 30;
+        idle.settle = Duration.ZERO;
         Result r = only(idle);
         assertThat(r.connections()).isEqualTo(30);
         assertThat(r.disconnects()).isZero();
         assertThat(r.extra())
                 .containsEntry("failed", 0)
                 .containsKeys("rssPerConnectionKiB", "rssGrowthPerConnectionKiB");
+    }
+
+    @Test
+    void theMemorySlopeIsFittedOverTheSecondHalfOfTheSteps() {
+        double[] counts = {100, 200, 300, 400, 500, 600};
+        // a one-time jump in the first half, then 3 KiB per connection with a wobble that a fit averages out
+        double[] rss = {50_000, 90_000, 90_900, 91_300, 91_300, 91_900};
+        assertThat(Idle.slope(counts, rss, 3)).isCloseTo(3.0, offset(1e-9));
+        assertThat(Idle.slope(counts, rss, 0)).isGreaterThan(50);
     }
 
     @Test
