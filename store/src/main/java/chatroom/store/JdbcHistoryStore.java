@@ -1,5 +1,6 @@
 package chatroom.store;
 
+import chatroom.core.history.Conversation;
 import chatroom.core.history.HistoryEvent;
 import chatroom.core.history.HistoryQuery;
 import chatroom.core.history.HistoryStore;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The history in a {@link Database}: one table of events, written in batches by the {@link HistoryWriter}. */
 public final class JdbcHistoryStore implements HistoryStore {
-    private static final String COLUMNS = "seq, conversation, msgid, at_ms, command, sender, peer_a, peer_b, line";
+    /** A whisper's two nicks are not columns: they are in its conversation key ({@link Conversation#ofKey}). */
+    private static final String COLUMNS = "seq, conversation, msgid, at_ms, command, sender, line";
     /** The first event at or after a time: time never goes back as seq grows, so a time bound is a seq bound. */
     private static final String FIRST_SEQ_AT = "(SELECT seq FROM events WHERE at_ms >= ? ORDER BY at_ms, seq LIMIT 1)";
 
@@ -56,7 +58,7 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public void append(List<HistoryEvent> events) {
-        String sql = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
         Map<String, HistoryEvent> newPairs = new HashMap<>();
         for (HistoryEvent e : events) {
             if (e.isWhisper() && !knownPairs.contains(e.conversation())) {
@@ -75,9 +77,7 @@ public final class JdbcHistoryStore implements HistoryStore {
                     ps.setLong(4, e.at().toEpochMilli());
                     ps.setString(5, e.command());
                     ps.setString(6, e.sender());
-                    ps.setString(7, e.peerA());
-                    ps.setString(8, e.peerB());
-                    ps.setString(9, e.line());
+                    ps.setString(7, e.line());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -236,16 +236,17 @@ public final class JdbcHistoryStore implements HistoryStore {
     private static List<HistoryEvent> events(ResultSet rs) throws SQLException {
         List<HistoryEvent> out = new ArrayList<>();
         while (rs.next()) {
+            Conversation c = Conversation.ofKey(rs.getString(2));
             out.add(new HistoryEvent(
                     rs.getLong(1),
-                    rs.getString(2),
+                    c.key(),
                     rs.getString(3),
                     Instant.ofEpochMilli(rs.getLong(4)),
                     rs.getString(5),
                     rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getString(9)));
+                    c.peerA(),
+                    c.peerB(),
+                    rs.getString(7)));
         }
         return out;
     }

@@ -36,7 +36,7 @@ class SqliteHistoryStoreTest extends HistoryStoreContract {
     }
 
     @Test
-    void whispersStoredBeforeTheLeanIndexesAreStillFoundByEitherPeer() throws SQLException, IOException {
+    void whispersStoredBeforeTheLeanSchemaAreStillFoundByEitherPeer() throws SQLException, IOException {
         store.close();
         Path old = dir.resolve("old");
         String jdbc = "jdbc:sqlite:" + Files.createDirectories(old).resolve("chatroom.db");
@@ -66,7 +66,13 @@ class SqliteHistoryStoreTest extends HistoryStoreContract {
             ps.executeUpdate();
         }
         store = JdbcHistoryStore.open(DatabaseUrl.parse(null, old));
-        assertThat(store.export(null, "alice", Instant.EPOCH, 0, 10)).hasSize(1);
+        assertThat(store.export(null, "alice", Instant.EPOCH, 0, 10))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.peerA()).isEqualTo("alice");
+                    assertThat(e.peerB()).isEqualTo("bob");
+                    assertThat(e.isWhisper()).isTrue();
+                });
         assertThat(store.export(null, "bob", Instant.EPOCH, 0, 10)).hasSize(1);
         assertThat(store.export(null, "carol", Instant.EPOCH, 0, 10)).isEmpty();
     }

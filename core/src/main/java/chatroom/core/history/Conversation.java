@@ -13,6 +13,12 @@ public record Conversation(
         return new Conversation(foldedRoom, null, null);
     }
 
+    /** The conversation a stored key names: a whisper pair when it holds a space, a room otherwise. */
+    public static Conversation ofKey(String key) {
+        int space = key.indexOf(' ');
+        return space < 0 ? room(key) : new Conversation(key, key.substring(0, space), key.substring(space + 1));
+    }
+
     public static Conversation whisper(String foldedNick, String otherFoldedNick) {
         String a = foldedNick.compareTo(otherFoldedNick) <= 0 ? foldedNick : otherFoldedNick;
         String b = a.equals(foldedNick) ? otherFoldedNick : foldedNick;
