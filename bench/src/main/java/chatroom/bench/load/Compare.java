@@ -32,7 +32,7 @@ final class Compare implements Callable<Integer> {
             new String[] {"rooms", "deliveriesPerSecond", "S2 rooms deliveries/s at best passing rate"},
             new String[] {"rooms", "bestPassingRate", "S2 rooms best passing rate /user/s"},
             new String[] {"whispers", "deliveriesPerSecond", "S3 whispers deliveries/s"},
-            new String[] {"idle", "rssPerConnectionKiB", "S4 idle RSS KiB/connection (second half)"},
+            new String[] {"idle", "rssPerConnectionKiB", "S4 idle RSS KiB/connection (slope, second half)"},
             new String[] {"idle", "rssGrowthPerConnectionKiB", "S4 idle RSS growth KiB/connection (from start)"},
             new String[] {"idle", "connections", "S4 idle registered connections"},
             new String[] {"storm", "cyclesPerSecond", "storm connect+register+quit /s"});
