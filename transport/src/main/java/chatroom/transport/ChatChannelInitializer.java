@@ -22,8 +22,7 @@ import org.jspecify.annotations.Nullable;
  * port frames lines and translates them instead. Both end in the session bridge, which also handles errors and, for
  * IRC, keeps the connection in the keep-alive's list ({@link Liveness}; a person at a telnet prompt cannot answer a
  * PING). Every stage costs each open connection a pipeline context, so the connection limiter leaves once it has let
- * a connection in. Outbound IRC lines arrive
- * encoded from {@link NettyOutbox}.
+ * a connection in. Outbound IRC lines arrive encoded from {@link NettyOutbox}.
  */
 final class ChatChannelInitializer extends ChannelInitializer<Channel> {
     /** What every connection's pipeline shares, whatever its port. */
