@@ -35,6 +35,7 @@ final class Conn extends SimpleChannelInboundHandler<ByteBuf> {
     private volatile @Nullable CompletableFuture<Void> joining;
     private volatile @Nullable Receiver receiver;
     private volatile boolean quitting;
+    private volatile @Nullable Runnable afterRead;
     private long[] last = new long[0];
     private @Nullable Channel channel;
 
@@ -42,6 +43,11 @@ final class Conn extends SimpleChannelInboundHandler<ByteBuf> {
         this.index = index;
         this.nick = nick;
         this.meter = meter;
+    }
+
+    /** Runs {@code r} on this connection's event loop after each read, once the lines it brought are handled. */
+    void afterRead(Runnable r) {
+        afterRead = r;
     }
 
     /** Starts counting timed lines from senders {@code 0..senders-1}, each reported to {@code r}. */
@@ -73,8 +79,11 @@ final class Conn extends SimpleChannelInboundHandler<ByteBuf> {
                 .addListener(CLOSE_ON_FAILURE);
     }
 
-    /** Sends one timed line; call on this connection's event loop so sequence numbers go out in order. */
-    void sendTimed(byte[] prefix, int sender, long seq) {
+    /**
+     * Sends one timed line, written at once if {@code flush}, else with the next flush; call on this connection's event
+     * loop so sequence numbers go out in order.
+     */
+    void sendTimed(byte[] prefix, int sender, long seq, boolean flush) {
         Channel c = channel();
         ByteBuf b = c.alloc().buffer(prefix.length + TEXT_BYTES + 2);
         b.writeBytes(prefix);
@@ -86,7 +95,10 @@ final class Conn extends SimpleChannelInboundHandler<ByteBuf> {
             b.writeByte('x');
         }
         b.writeByte('\r').writeByte('\n');
-        c.writeAndFlush(b).addListener(CLOSE_ON_FAILURE);
+        c.write(b).addListener(CLOSE_ON_FAILURE);
+        if (flush) {
+            c.flush();
+        }
     }
 
     void quit() {
@@ -124,6 +136,15 @@ final class Conn extends SimpleChannelInboundHandler<ByteBuf> {
             j.completeExceptionally(new IllegalStateException(nick + ": connection closed"));
         }
         closed.complete(null);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        Runnable r = afterRead;
+        if (r != null) {
+            r.run();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override

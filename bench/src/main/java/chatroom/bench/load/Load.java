@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -33,6 +34,7 @@ final class Load implements AutoCloseable {
 
     private final Target target;
     private final EventLoopGroup group;
+    private final List<EventLoop> loops = new ArrayList<>();
     private final boolean epoll;
     private final InetSocketAddress server;
     private int failures;
@@ -45,6 +47,7 @@ final class Load implements AutoCloseable {
         int threads = target.threads > 0 ? target.threads : Runtime.getRuntime().availableProcessors();
         this.group = new MultiThreadIoEventLoopGroup(
                 threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        group.forEach(e -> loops.add((EventLoop) e));
     }
 
     boolean epoll() {
@@ -64,11 +67,15 @@ final class Load implements AutoCloseable {
         }
     }
 
-    /** Connects and registers one connection; {@code local} null lets the kernel choose the source address. */
+    /**
+     * Connects and registers one connection; {@code local} null lets the kernel choose the source address. Connections
+     * {@code 2k} and {@code 2k+1} share an event loop, so a whispering pair answers itself without a task between
+     * threads.
+     */
     CompletableFuture<Conn> open(int index, String nick, Meter meter, @Nullable InetAddress local) {
         Conn conn = new Conn(index, nick, meter);
         Bootstrap b = new Bootstrap()
-                .group(group)
+                .group(loops.get(index / 2 % loops.size()))
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)

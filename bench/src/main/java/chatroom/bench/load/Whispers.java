@@ -34,7 +34,10 @@ final class Whispers extends Scenario {
                 out.add(new Sender(c, c.index, conns.get(c.index ^ 1).nick, 1, m, running));
             }
             for (Conn c : conns) {
-                c.receive(conns.size(), (at, s, seq) -> out.get(s).next());
+                // a line from the partner is answered by the partner's next line, written after the read
+                Sender partner = out.get(c.index ^ 1);
+                c.receive(conns.size(), (at, s, seq) -> out.get(s).queue());
+                c.afterRead(partner::flush);
             }
             pause(Duration.ofMillis(200));
             for (Sender s : out) {
