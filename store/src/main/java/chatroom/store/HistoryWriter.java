@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer (STYLE.md §5.5, hivemq {@code SingleWriterServiceImpl}): the hub queues events without blocking;
- * one thread takes everything queued, stores it in one transaction (group commit: the busier the server, the bigger
- * the batch) and reports the outcome to the hub. The same thread applies the retention policy once an hour.
+ * one thread takes everything queued and stores it in one transaction (group commit: the busier the server, the bigger
+ * the batch). A second thread makes the stored batches durable ({@link HistoryStore#sync}: one fsync for all the
+ * batches stored meanwhile) and then reports them to the hub, in order; so the writer stores the next batch while the
+ * disk takes the last. The writer also applies the retention policy once an hour.
  */
 public final class HistoryWriter implements HistoryLog {
     private static final Logger log = LoggerFactory.getLogger(HistoryWriter.class);
@@ -41,7 +43,12 @@ public final class HistoryWriter implements HistoryLog {
 
     private final AtomicInteger queued = new AtomicInteger();
     private final Thread thread;
+    /** Stored batches and failed ones, in order, for the syncer to report. */
+    private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+
+    private final Thread syncer;
     private volatile boolean closing;
+    private volatile boolean written;
     private @Nullable Executor hub;
     private @Nullable Listener listener;
     private Instant nextPrune = Instant.MIN;
@@ -54,13 +61,18 @@ public final class HistoryWriter implements HistoryLog {
         this.retention = retention;
         this.clock = clock;
         this.thread = new Thread(this::run, "chatroom-history-writer");
+        this.syncer = new Thread(this::syncAndReport, "chatroom-history-sync");
     }
+
+    /** A batch {@code first..last}: stored (then {@code reason} is null) or not. */
+    private record Outcome(long first, long last, @Nullable String reason) {}
 
     @Override
     public void start(Executor hub, Listener listener) {
         this.hub = hub;
         this.listener = listener;
         thread.start();
+        syncer.start();
     }
 
     @Override
@@ -120,10 +132,11 @@ public final class HistoryWriter implements HistoryLog {
         LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            syncer.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
+        if (thread.isAlive() || syncer.isAlive()) {
             log.warn("history writer did not finish within 30 s; {} events may not be stored", queued.get());
         } else {
             store.close();
@@ -145,6 +158,8 @@ public final class HistoryWriter implements HistoryLog {
                 continue;
             }
             if (closing) {
+                written = true;
+                LockSupport.unpark(syncer);
                 return;
             }
             pruneIfDue();
@@ -158,16 +173,65 @@ public final class HistoryWriter implements HistoryLog {
         long first = batch.getFirst().seq();
         long last = batch.getLast().seq();
         long started = System.nanoTime();
+        Outcome outcome;
         try {
             store.append(batch);
             commitObserver.accept(System.nanoTime() - started);
+            outcome = new Outcome(first, last, null);
         } catch (RuntimeException ex) {
             String reason = String.valueOf(ex.getMessage());
             log.warn("history batch {}..{} not stored: {}", first, last, reason);
-            toHub(l -> l.failed(first, last, reason));
-            return;
+            outcome = new Outcome(first, last, reason);
         }
-        toHub(l -> l.committed(last));
+        outcomes.add(outcome);
+        LockSupport.unpark(syncer);
+    }
+
+    /** The syncer's loop: waits for outcomes, syncs the stored batches among them once, reports them all in order. */
+    private void syncAndReport() {
+        List<Outcome> taken = new ArrayList<>();
+        while (true) {
+            Outcome o;
+            while ((o = outcomes.poll()) != null) {
+                taken.add(o);
+            }
+            if (taken.isEmpty()) {
+                if (written && outcomes.isEmpty()) { // written is set after the writer's last outcome
+                    return;
+                }
+                LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
+                continue;
+            }
+            String unsynced = sync(taken);
+            for (Outcome t : taken) {
+                String reason = t.reason() != null ? t.reason() : unsynced;
+                if (reason == null) {
+                    toHub(l -> l.committed(t.last()));
+                } else {
+                    toHub(l -> l.failed(t.first(), t.last(), reason));
+                }
+            }
+            taken.clear();
+        }
+    }
+
+    /** Null when every stored batch in {@code taken} is durable, else why not. */
+    private @Nullable String sync(List<Outcome> taken) {
+        if (taken.stream().allMatch(t -> t.reason() != null)) {
+            return null;
+        }
+        try {
+            store.sync();
+            return null;
+        } catch (RuntimeException ex) {
+            // stored but perhaps not on the disk: not delivered, though a replay may show them later
+            log.error(
+                    "history batches {}..{} may not be durable: {}",
+                    taken.getFirst().first(),
+                    taken.getLast().last(),
+                    ex.getMessage());
+            return String.valueOf(ex.getMessage());
+        }
     }
 
     private void toHub(java.util.function.Consumer<Listener> call) {

@@ -65,7 +65,7 @@ public final class JdbcHistoryStore implements HistoryStore {
                 newPairs.putIfAbsent(e.conversation(), e);
             }
         }
-        db.inTransaction("store " + events.size() + " events", c -> {
+        db.inLogTransaction("store " + events.size() + " events", c -> {
             if (!newPairs.isEmpty()) {
                 storePairs(c, newPairs.values());
             }
@@ -87,6 +87,11 @@ public final class JdbcHistoryStore implements HistoryStore {
             knownPairs.clear();
         }
         knownPairs.addAll(newPairs.keySet());
+    }
+
+    @Override
+    public void sync() {
+        db.syncLog();
     }
 
     private static void storePairs(Connection c, Collection<HistoryEvent> pairs) throws SQLException {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -82,6 +83,56 @@ class HistoryWriterTest {
         await().until(() -> outcomes.seen.contains("committed 2"));
         w.close();
         assertThat(ok.lastSeq()).isEqualTo(2);
+    }
+
+    /** The in-memory store, except that sync() waits for {@code release} and then runs {@code sync}. */
+    private static HistoryStore syncingStore(InMemoryHistoryStore ok, CountDownLatch release, Runnable sync) {
+        return (HistoryStore) Proxy.newProxyInstance(
+                HistoryStore.class.getClassLoader(), new Class<?>[] {HistoryStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("sync")) {
+                        release.await();
+                        sync.run();
+                        return null;
+                    }
+                    return method.invoke(ok, args);
+                });
+    }
+
+    @Test
+    void aBatchIsReportedOnlyOnceSyncedAndTheNextIsStoredMeanwhile() {
+        InMemoryHistoryStore ok = new InMemoryHistoryStore();
+        CountDownLatch release = new CountDownLatch(1);
+        Outcomes outcomes = new Outcomes();
+        HistoryWriter w = new HistoryWriter(
+                syncingStore(ok, release, () -> {}), true, Retention.KEEP_EVERYTHING, InstantSource.fixed(NOW));
+        w.start(Runnable::run, outcomes);
+        w.append(event(1, NOW));
+        await().until(() -> ok.lastSeq() == 1);
+        w.append(event(2, NOW));
+        await().until(() -> ok.lastSeq() == 2); // stored while the first batch waits for the disk
+        assertThat(outcomes.seen).isEmpty();
+        release.countDown();
+        await().until(() -> outcomes.seen.contains("committed 2"));
+        w.close();
+        assertThat(outcomes.seen).containsExactly("committed 1", "committed 2");
+    }
+
+    @Test
+    void batchesThatCouldNotBeSyncedAreReportedFailedInOrder() {
+        InMemoryHistoryStore ok = new InMemoryHistoryStore();
+        CountDownLatch release = new CountDownLatch(1);
+        Outcomes outcomes = new Outcomes();
+        HistoryStore store = syncingStore(ok, release, () -> {
+            throw new HistoryException("fsync: I/O error", new IllegalStateException());
+        });
+        HistoryWriter w = new HistoryWriter(store, true, Retention.KEEP_EVERYTHING, InstantSource.fixed(NOW));
+        w.start(Runnable::run, outcomes);
+        w.append(event(1, NOW));
+        await().until(() -> ok.lastSeq() == 1);
+        release.countDown();
+        await().until(() -> !outcomes.seen.isEmpty());
+        w.close();
+        assertThat(outcomes.seen).containsExactly("failed 1..1: fsync: I/O error");
     }
 
     @Test

@@ -36,6 +36,36 @@ class SqliteHistoryStoreTest extends HistoryStoreContract {
     }
 
     @Test
+    void onlyTheHistoryWriterCommitsWithoutWaitingForTheDiskAndItSyncsTheLogItself() throws IOException {
+        store.close();
+        Database db = Database.open(DatabaseUrl.parse(null, dir));
+        try {
+            Database.Rows<Integer> level = rs -> {
+                rs.next();
+                return rs.getInt(1);
+            };
+            assertThat(db.query("synchronous", "PRAGMA synchronous", List.of(), level))
+                    .isEqualTo(2); // FULL
+            int[] writer = {0};
+            db.inLogTransaction("read the level", c -> {
+                try (var ps = c.prepareStatement("PRAGMA synchronous");
+                        var rs = ps.executeQuery()) {
+                    writer[0] = level.read(rs);
+                }
+            });
+            assertThat(writer[0]).isEqualTo(1); // NORMAL
+            Path wal = dir.resolve("chatroom.db-wal");
+            assertThat(wal).exists();
+            db.syncLog();
+            Files.delete(wal); // as SQLite does once the log is copied into the database file
+            db.syncLog();
+        } finally {
+            db.close();
+        }
+        store = open();
+    }
+
+    @Test
     void whispersStoredBeforeTheLeanSchemaAreStillFoundByEitherPeer() throws SQLException, IOException {
         store.close();
         Path old = dir.resolve("old");

@@ -14,8 +14,14 @@ public interface HistoryStore extends AutoCloseable {
     /** The highest stored sequence number, 0 when empty: the hub continues from there after a restart. */
     long lastSeq();
 
-    /** Stores the events in one transaction; on return they are durable. */
+    /** Stores the events in one transaction; they are durable once a {@link #sync} that follows has returned. */
     void append(List<HistoryEvent> events);
+
+    /**
+     * Makes every append so far durable, at the cost of one wait for the disk however many there were. A store whose
+     * appends are durable when they return has nothing to do.
+     */
+    default void sync() {}
 
     List<HistoryEvent> read(HistoryQuery query);
 

@@ -28,6 +28,7 @@ public final class ImmediateHistoryLog implements HistoryLog {
         Listener l = java.util.Objects.requireNonNull(listener, "started");
         try {
             store.append(List.of(event));
+            store.sync();
         } catch (HistoryException e) {
             hub.execute(() -> l.failed(event.seq(), event.seq(), String.valueOf(e.getMessage())));
             return;
