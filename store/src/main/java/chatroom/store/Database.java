@@ -61,7 +61,7 @@ public final class Database implements AutoCloseable {
             throw new HistoryException("cannot migrate the history database " + url + ": " + rootMessage(e), e);
         }
         HikariDataSource logPool = null;
-        if (url.dialect() == DatabaseUrl.Dialect.SQLITE && url.jdbcUrl().startsWith(SQLITE_PREFIX)) {
+        if (url.dialect() == DatabaseUrl.Dialect.SQLITE) {
             try {
                 logPool = pool(url, "chatroom-history-log", 1, "NORMAL");
             } catch (HistoryException e) {

@@ -48,7 +48,9 @@ public final class HistoryWriter implements HistoryLog {
 
     private final Thread syncer;
     private volatile boolean closing;
-    private volatile boolean written;
+    /** Set by the writer after its last outcome, when it stops. */
+    private volatile boolean writerDone;
+
     private @Nullable Executor hub;
     private @Nullable Listener listener;
     private Instant nextPrune = Instant.MIN;
@@ -158,7 +160,7 @@ public final class HistoryWriter implements HistoryLog {
                 continue;
             }
             if (closing) {
-                written = true;
+                writerDone = true;
                 LockSupport.unpark(syncer);
                 return;
             }
@@ -196,7 +198,7 @@ public final class HistoryWriter implements HistoryLog {
                 taken.add(o);
             }
             if (taken.isEmpty()) {
-                if (written && outcomes.isEmpty()) { // written is set after the writer's last outcome
+                if (writerDone && outcomes.isEmpty()) {
                     return;
                 }
                 LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
