@@ -11,6 +11,7 @@ import chatroom.store.JdbcHistoryStore;
 import chatroom.store.JdbcStores;
 import chatroom.store.Retention;
 import chatroom.transport.ChatServer;
+import chatroom.transport.IoTransport;
 import chatroom.transport.ListenConfig;
 import chatroom.transport.TlsContexts;
 import chatroom.transport.TransportConfig;
@@ -345,7 +346,8 @@ final class ServerCommand implements Callable<Integer> {
         printListening(out, "plain", server.plainAddress());
         printListening(out, "irc-tls", server.ircTlsAddress());
         printListening(out, "http", server.httpAddress());
-        log.info("chatroom started; data in {}", dataDir.toAbsolutePath().normalize());
+        log.info(
+                "chatroom started; data in {}, {} I/O", dataDir.toAbsolutePath().normalize(), server.io());
         CountDownLatch stopped = new CountDownLatch(1);
         server.recentLog(recent::lines);
         server.onStopRequest(reason -> shutdown(server, stopped, reason));
@@ -465,6 +467,7 @@ final class ServerCommand implements Callable<Integer> {
                 maxConnectionsPerIp,
                 connectsPerIpPerMinute,
                 registrationTimeout,
-                ioThreads == null ? TransportConfig.defaultIoThreads() : ioThreads);
+                ioThreads == null ? TransportConfig.defaultIoThreads() : ioThreads,
+                IoTransport.best());
     }
 }

@@ -23,8 +23,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -57,6 +55,7 @@ public final class ChatServer {
     private final AdminActions adminActions;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    private final IoTransport io;
     private static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator();
 
     private final List<Channel> listeners = new ArrayList<>();
@@ -91,8 +90,9 @@ public final class ChatServer {
         this.state = new ServerState(config, clock, new NettyOutbox(metrics), new VirtualThreadOffload(hub), stores);
         this.dispatcher = new Dispatcher(state, transport.registrationTimeout());
         this.adminActions = new AdminActions(dispatcher);
-        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(transport.ioThreads(), NioIoHandler.newFactory());
+        this.io = transport.io();
+        this.boss = new MultiThreadIoEventLoopGroup(1, io.handlers());
+        this.workers = new MultiThreadIoEventLoopGroup(transport.ioThreads(), io.handlers());
         int high = transport.sendQueueBytes();
         this.sendQueue = new WriteBufferWaterMark(Math.max(1, high / 2), high);
     }
@@ -224,7 +224,7 @@ public final class ChatServer {
         }
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(io.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
@@ -238,6 +238,11 @@ public final class ChatServer {
         }
         listeners.add(future.channel());
         return (InetSocketAddress) future.channel().localAddress();
+    }
+
+    /** How the event loops do I/O. */
+    public IoTransport io() {
+        return io;
     }
 
     public @Nullable InetSocketAddress ircAddress() {

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param connectsPerIpPerMinute new connections one address may open per minute; 0 means unlimited
  * @param registrationTimeout time a connection has to register (IRC) or log in (telnet) before it is closed
  * @param ioThreads event-loop threads for the connections ({@link #defaultIoThreads()} unless set)
+ * @param io how the event loops do I/O ({@link IoTransport#best()} unless set)
  */
 public record TransportConfig(
         int maxLineBytes,
@@ -22,7 +23,8 @@ public record TransportConfig(
         int maxConnectionsPerIp,
         int connectsPerIpPerMinute,
         Duration registrationTimeout,
-        int ioThreads) {
+        int ioThreads,
+        IoTransport io) {
 
     public TransportConfig {
         if (ioThreads < 1) {
@@ -30,7 +32,7 @@ public record TransportConfig(
         }
     }
 
-    /** With {@link #defaultIoThreads()} event loops. */
+    /** With {@link #defaultIoThreads()} event loops and the {@link IoTransport#best()} I/O. */
     public TransportConfig(
             int maxLineBytes,
             int sendQueueBytes,
@@ -47,7 +49,8 @@ public record TransportConfig(
                 maxConnectionsPerIp,
                 connectsPerIpPerMinute,
                 registrationTimeout,
-                defaultIoThreads());
+                defaultIoThreads(),
+                IoTransport.best());
     }
 
     /**
@@ -79,7 +82,8 @@ public record TransportConfig(
                 simultaneous,
                 perMinute,
                 registrationTimeout,
-                ioThreads);
+                ioThreads,
+                io);
     }
 
     public TransportConfig withPing(Duration interval, Duration timeout) {
@@ -91,7 +95,8 @@ public record TransportConfig(
                 maxConnectionsPerIp,
                 connectsPerIpPerMinute,
                 registrationTimeout,
-                ioThreads);
+                ioThreads,
+                io);
     }
 
     public TransportConfig withRegistrationTimeout(Duration timeout) {
@@ -103,6 +108,20 @@ public record TransportConfig(
                 maxConnectionsPerIp,
                 connectsPerIpPerMinute,
                 timeout,
-                ioThreads);
+                ioThreads,
+                io);
+    }
+
+    public TransportConfig withIo(IoTransport io) {
+        return new TransportConfig(
+                maxLineBytes,
+                sendQueueBytes,
+                pingInterval,
+                pingTimeout,
+                maxConnectionsPerIp,
+                connectsPerIpPerMinute,
+                registrationTimeout,
+                ioThreads,
+                io);
     }
 }

@@ -1,5 +1,6 @@
 package chatroom.bench.load;
 
+import chatroom.transport.IoTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -7,12 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,7 +31,7 @@ final class Load implements AutoCloseable {
     private final Target target;
     private final EventLoopGroup group;
     private final List<EventLoop> loops = new ArrayList<>();
-    private final boolean epoll;
+    private final IoTransport io;
     private final InetSocketAddress server;
     private int failures;
     private @Nullable Throwable firstFailure;
@@ -43,28 +39,14 @@ final class Load implements AutoCloseable {
     Load(Target target) throws UnknownHostException {
         this.target = target;
         this.server = target.address();
-        this.epoll = epollWorks();
+        this.io = IoTransport.best();
         int threads = target.threads > 0 ? target.threads : Runtime.getRuntime().availableProcessors();
-        this.group = new MultiThreadIoEventLoopGroup(
-                threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(threads, io.handlers());
         group.forEach(e -> loops.add((EventLoop) e));
     }
 
-    boolean epoll() {
-        return epoll;
-    }
-
-    /** Epoll's native library loads and links (a library of another Netty version may load but not link). */
-    private static boolean epollWorks() {
-        if (!Epoll.isAvailable()) {
-            return false;
-        }
-        try {
-            Class.forName("io.netty.channel.unix.Errors");
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+    IoTransport io() {
+        return io;
     }
 
     /**
@@ -76,7 +58,7 @@ final class Load implements AutoCloseable {
         Conn conn = new Conn(index, nick, meter);
         Bootstrap b = new Bootstrap()
                 .group(loops.get(index / 2 % loops.size()))
-                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .channel(io.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .handler(new ChannelInitializer<Channel>() {
@@ -91,7 +73,7 @@ final class Load implements AutoCloseable {
                         ch.pipeline().addLast(conn);
                     }
                 });
-        if (epoll && local != null) {
+        if (io == IoTransport.EPOLL && local != null) {
             // many source addresses share the ephemeral ports only if the port is chosen at connect time
             b.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
         }

@@ -24,7 +24,7 @@ abstract class Scenario implements Callable<Integer> {
     List<Result> run() throws Exception {
         try (Load load = new Load(target)) {
             List<Result> results = run(load);
-            results.forEach(r -> r.with("generatorIo", load.epoll() ? "epoll" : "nio"));
+            results.forEach(r -> r.with("generatorIo", load.io().toString()));
             return results;
         }
     }
