@@ -248,6 +248,25 @@ class BadInputIT {
     }
 
     @Test
+    void aRefusedClientThatSendsAtOnceStillReadsTheReason() throws IOException {
+        // the server must not close with the client's lines unread: that sends a reset, which can destroy the ERROR
+        byte[] eager =
+                ("NICK eager\r\nUSER u 0 * :Eager\r\n" + "PING :now\r\n".repeat(500)).getBytes(StandardCharsets.UTF_8);
+        try (TestServer server = TestServer.start(c -> c, t -> withMaxPerIp(t, 1));
+                RawClient one = server.register("one")) {
+            for (int i = 0; i < 20; i++) {
+                try (Socket s =
+                        new Socket(server.irc().getAddress(), server.irc().getPort())) {
+                    s.getOutputStream().write(eager);
+                    String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(answer).startsWith("ERROR :Too many connections");
+                }
+            }
+            assertThat(one.sync()).isEmpty();
+        }
+    }
+
+    @Test
     void anAddressThatConnectsTooFastIsRefusedWithAReason() {
         try (TestServer server = TestServer.start(c -> c, t -> t.withConnectionLimits(0, 3))) {
             for (int i = 0; i < 3; i++) {

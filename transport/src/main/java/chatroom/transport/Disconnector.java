@@ -4,7 +4,12 @@ import chatroom.core.Connection;
 import chatroom.protocol.IrcMessage;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -14,7 +19,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,7 +38,61 @@ public final class Disconnector {
 
     private static final int CLOSE_GRACE_SECONDS = 2;
 
+    /**
+     * After the goodbye is written: end our side (FIN), then read and drop what the client still sends until it closes
+     * too, or the grace period ends. Closing with unread input would send a reset, which can destroy the goodbye in
+     * the client's receive buffer before it reads it, e.g. a refused client that sent its registration at once (the
+     * lingering close of web servers).
+     */
+    private static final ChannelFutureListener LINGERING_CLOSE = written -> {
+        Channel ch = written.channel();
+        if (!written.isSuccess() || !(ch instanceof DuplexChannel duplex) || !ch.isActive()) {
+            ch.close();
+            return;
+        }
+        SslHandler tls = ch.pipeline().get(SslHandler.class);
+        ChannelFuture ended = tls == null ? ch.newSucceededFuture() : tls.closeOutbound();
+        ended.addListener(done -> {
+            if (!done.isSuccess() || !ch.isActive()) {
+                ch.close();
+                return;
+            }
+            SessionHandler session = ch.pipeline().get(SessionHandler.class);
+            if (session != null) {
+                session.ended();
+            }
+            ch.pipeline().addFirst(Drop.INSTANCE);
+            // once the client's FIN arrives the channel closes itself (half-closure is not allowed)
+            duplex.shutdownOutput().addListener(shut -> {
+                if (shut.isSuccess()) {
+                    ch.config().setAutoRead(true);
+                } else {
+                    ch.close();
+                }
+            });
+        });
+    };
+
     private Disconnector() {}
+
+    /** The first stage of a closing connection: everything read is dropped. */
+    @ChannelHandler.Sharable
+    private static final class Drop extends ChannelInboundHandlerAdapter {
+        static final Drop INSTANCE = new Drop();
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {}
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
 
     public static void disconnect(Channel ch, String reason) {
         if (!ch.eventLoop().inEventLoop()) {
@@ -58,18 +119,18 @@ public final class Disconnector {
                     .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes())
                     .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ch.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+            ch.writeAndFlush(res).addListener(LINGERING_CLOSE);
         } else if (ch.pipeline().get(WebSocketIrcCodec.class) != null) {
             // the ERROR line in its own frame, then a close frame with the reason (at most 123 bytes)
             ch.write(Unpooled.copiedBuffer("ERROR :" + reason, StandardCharsets.UTF_8));
             ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, closeReason(reason)))
-                    .addListener(ChannelFutureListener.CLOSE);
+                    .addListener(LINGERING_CLOSE);
         } else {
             // plain-text sessions get the ERROR rendered by their translator, with the time like every other line
             Object goodbye = (c != null && c.protocol() == Connection.Protocol.PLAIN)
                     ? IrcMessage.of("ERROR", reason)
                     : Unpooled.copiedBuffer("ERROR :" + reason + "\r\n", StandardCharsets.UTF_8);
-            ch.writeAndFlush(goodbye).addListener(ChannelFutureListener.CLOSE);
+            ch.writeAndFlush(goodbye).addListener(LINGERING_CLOSE);
         }
         // a client that does not read never completes the write: close anyway after a grace period
         ch.eventLoop().schedule(() -> ch.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);

@@ -31,6 +31,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
     private @Nullable Session session;
 
     private @Nullable NettyConnection connection;
+    /** Event loop only: {@link #ended()} has run. */
+    private boolean ended;
 
     private final ServerMetrics.PerProtocol metrics;
 
@@ -120,6 +122,19 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        ended();
+        ctx.fireChannelInactive();
+    }
+
+    /**
+     * The connection is over for the chat: at its close, or earlier when the server ends it and only waits for the
+     * client to close ({@link Disconnector}), so the others see the QUIT at once. Runs once, on the event loop.
+     */
+    void ended() {
+        if (ended) {
+            return;
+        }
+        ended = true;
         NettyConnection c = connection;
         if (c != null) {
             Liveness.leave(c);
@@ -132,7 +147,6 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
                 dispatcher.closed(s, reason);
             }
         });
-        ctx.fireChannelInactive();
     }
 
     @Override
