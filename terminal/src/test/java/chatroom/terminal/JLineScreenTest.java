@@ -63,6 +63,8 @@ class JLineScreenTest {
             until(() -> text(out).contains("wor"));
             screen.show(new AttributedString("[10:05] #课堂 小明: 大家好"));
             until(() -> text(out).contains("大家好"));
+            // JLine redraws the line being typed on the reader's thread, a moment after the line above it
+            until(() -> redrawnAfter(text(out), "大家好", "wor"));
             typing.write("ld\r".getBytes(StandardCharsets.UTF_8));
             typing.flush();
             assertThat(typed.get(10, TimeUnit.SECONDS)).isEqualTo("你好 world");
@@ -71,6 +73,11 @@ class JLineScreenTest {
             int arrived = shown.indexOf("大家好");
             assertThat(shown.indexOf("wor", arrived)).isGreaterThan(arrived);
         }
+    }
+
+    private static boolean redrawnAfter(String shown, String arrived, String typed) {
+        int at = shown.indexOf(arrived);
+        return at >= 0 && shown.indexOf(typed, at) > at;
     }
 
     @Test
