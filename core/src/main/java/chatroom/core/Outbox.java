@@ -23,6 +23,12 @@ public interface Outbox {
     /** Stops reading from the session for a while (flood control; STYLE.md §5.8). */
     void throttle(Session session, Duration pause);
 
+    /** Stops reading from the session until {@link #release}: the store is behind (back-pressure, STYLE.md §5.5). */
+    void hold(Session session);
+
+    /** Reads from a {@link #hold held} session again, once flood control does not pause it either. */
+    void release(Session session);
+
     /** Hands everything batched since the last flush to the transports. Called once per hub task. */
     void flush();
 }

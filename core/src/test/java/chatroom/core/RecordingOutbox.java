@@ -6,14 +6,18 @@ import chatroom.protocol.IrcWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** An {@link Outbox} that records each session's lines as IRC text (without tags), disconnects and throttles. */
+/** An {@link Outbox} that records each session's lines as IRC text (without tags), disconnects, throttles and holds. */
 public final class RecordingOutbox implements Outbox {
     private final Map<Session, List<IrcMessage>> messages = new HashMap<>();
     public final Map<Session, String> disconnects = new HashMap<>();
     public final Map<Session, Duration> throttles = new HashMap<>();
+    /** Sessions held ({@link #hold}) and not released. */
+    public final Set<Session> held = new HashSet<>();
 
     @Override
     public void send(Session to, IrcMessage message) {
@@ -35,6 +39,16 @@ public final class RecordingOutbox implements Outbox {
     @Override
     public void throttle(Session session, Duration pause) {
         throttles.put(session, pause);
+    }
+
+    @Override
+    public void hold(Session session) {
+        held.add(session);
+    }
+
+    @Override
+    public void release(Session session) {
+        held.remove(session);
     }
 
     @Override

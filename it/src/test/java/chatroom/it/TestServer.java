@@ -2,6 +2,7 @@ package chatroom.it;
 
 import chatroom.core.ServerConfig;
 import chatroom.core.history.HistoryLog;
+import chatroom.core.history.HistoryStore;
 import chatroom.store.Database;
 import chatroom.store.DatabaseUrl;
 import chatroom.store.HistoryWriter;
@@ -157,11 +158,31 @@ final class TestServer implements AutoCloseable {
         return start(c, t, new ListenConfig("127.0.0.1", 0, 0), null, db, tempDir());
     }
 
+    /** With its SQLite history store wrapped by {@code store} (e.g. to make it slow) and 16 MiB send queues. */
+    static TestServer startWithStore(UnaryOperator<HistoryStore> store) {
+        ServerConfig c = ServerConfig.defaults().withFlood(0, 0);
+        TransportConfig d = TransportConfig.defaults();
+        TransportConfig t = new TransportConfig(
+                d.maxLineBytes(), 16 << 20, d.pingInterval(), d.pingTimeout(), 0, 0, d.registrationTimeout());
+        return start(c, t, new ListenConfig("127.0.0.1", 0, 0), null, null, tempDir(), store);
+    }
+
     private static TestServer start(
             ServerConfig c, TransportConfig t, ListenConfig listen, SslContext tls, String db, Path dataDir) {
+        return start(c, t, listen, tls, db, dataDir, s -> s);
+    }
+
+    private static TestServer start(
+            ServerConfig c,
+            TransportConfig t,
+            ListenConfig listen,
+            SslContext tls,
+            String db,
+            Path dataDir,
+            UnaryOperator<HistoryStore> store) {
         Database database = Database.open(DatabaseUrl.parse(db, dataDir));
         HistoryLog history = new HistoryWriter(
-                new JdbcHistoryStore(database), true, Retention.KEEP_EVERYTHING, InstantSource.system());
+                store.apply(new JdbcHistoryStore(database)), true, Retention.KEEP_EVERYTHING, InstantSource.system());
         try {
             return new TestServer(
                     ChatServer.start(c, t, listen, tls, JdbcStores.in(database, history, dataDir.resolve("files"))),

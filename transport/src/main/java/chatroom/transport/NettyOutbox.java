@@ -88,6 +88,16 @@ final class NettyOutbox implements Outbox {
     }
 
     @Override
+    public void hold(Session session) {
+        ((NettyConnection) session.connection()).readPause().hold(true);
+    }
+
+    @Override
+    public void release(Session session) {
+        ((NettyConnection) session.connection()).readPause().hold(false);
+    }
+
+    @Override
     public void flush() {
         if (pending.isEmpty()) {
             return;

@@ -1,14 +1,16 @@
 package chatroom.transport;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
- * Why a connection is not being read, and when it may be read again. Two reasons pause reading: flood control (fake
- * lag until a time) and the hub being behind on this connection's lines (more than {@link #HIGH} waiting), which keeps
- * one fast sender from filling the hub's queue ahead of everyone else. Reading resumes only when neither holds. State
- * changes run on the channel's event loop; the count of lines at the hub is shared with the hub.
+ * Why a connection is not being read, and when it may be read again. Three reasons pause reading: flood control (fake
+ * lag until a time), the hub being behind on this connection's lines (more than {@link #HIGH} waiting), which keeps
+ * one fast sender from filling the hub's queue ahead of everyone else, and the history store being behind (a hold
+ * until the hub releases it). Reading resumes only when none holds. State changes run on the channel's event loop;
+ * the count of lines at the hub is shared with the hub.
  */
 final class ReadPause {
     /** Lines waiting at the hub beyond which this connection is not read. */
@@ -25,6 +27,10 @@ final class ReadPause {
     private volatile int atHub;
 
     private long throttledUntil;
+    /** Event loop only: flood control has slowed this connection at least once. */
+    private boolean flooded;
+    /** Held until the history store catches up: set by the hub, so that decoding stops at once. */
+    private volatile boolean held;
 
     /** One per connection, kept by its {@link NettyConnection}. */
     ReadPause(Channel channel) {
@@ -49,14 +55,40 @@ final class ReadPause {
     void throttle(long nanos) {
         channel.eventLoop().execute(() -> {
             throttledUntil = System.nanoTime() + nanos;
+            flooded = true;
             channel.config().setAutoRead(false);
             channel.eventLoop().schedule(this::resumeIfClear, nanos, TimeUnit.NANOSECONDS);
         });
     }
 
+    /** Any thread: the store is behind (stop reading until released), or no longer. */
+    void hold(boolean hold) {
+        held = hold;
+        channel.eventLoop().execute(() -> {
+            if (held) {
+                channel.config().setAutoRead(false);
+            } else {
+                resumeIfClear();
+            }
+        });
+    }
+
+    /**
+     * Event loop: lines already read wait undecoded ({@link IrcLineDecoder}) rather than go to the hub: while the store
+     * holds the connection, or while 64 of its lines wait at the hub. Not once flood control has slowed it: a flooder's
+     * lines go on to the hub as they are read, where each adds to its lag until it is cut off with "Excess Flood".
+     */
+    boolean holdsLines() {
+        return held || (atHub >= HIGH && !flooded);
+    }
+
     private void resumeIfClear() {
-        if (System.nanoTime() - throttledUntil >= 0 && atHub < HIGH && !Disconnector.closing(channel)) {
+        if (!held && System.nanoTime() - throttledUntil >= 0 && atHub < HIGH && !Disconnector.closing(channel)) {
             channel.config().setAutoRead(true);
+            ChannelHandlerContext decoder = channel.pipeline().context(IrcLineDecoder.class);
+            if (decoder != null) {
+                ((IrcLineDecoder) decoder.handler()).resume(decoder);
+            }
         }
     }
 }

@@ -59,6 +59,10 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
         }
         NettyConnection c = new NettyConnection(ctx.channel(), protocol);
         connection = c;
+        IrcLineDecoder decoder = ctx.pipeline().get(IrcLineDecoder.class);
+        if (decoder != null) {
+            decoder.pausedBy(c.readPause());
+        }
         if (liveness != null) {
             liveness.join(c);
         }

@@ -129,6 +129,12 @@ public class FanoutBench {
         public void throttle(Session session, Duration pause) {}
 
         @Override
+        public void hold(Session session) {}
+
+        @Override
+        public void release(Session session) {}
+
+        @Override
         public void flush() {}
     }
 }

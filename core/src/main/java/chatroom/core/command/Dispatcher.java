@@ -77,21 +77,7 @@ public final class Dispatcher {
             ctx.reply(Numeric.ERR_UNKNOWNERROR, message.command(), "Internal error; the server is still running");
         }
         finish(ctx);
-        slowDownIfHistoryLags(session);
-    }
-
-    /** Events waiting for the store beyond which senders are slowed down. */
-    static final long HISTORY_BACKLOG_LIMIT = 20_000;
-
-    /**
-     * Back-pressure (STYLE.md §5.5): while the store is behind, whoever sends is paused a little, longer the further
-     * behind it is; nothing is dropped and the hub never waits.
-     */
-    private void slowDownIfHistoryLags(Session session) {
-        long backlog = state.history().backlog();
-        if (backlog > HISTORY_BACKLOG_LIMIT && !session.closed()) {
-            state.outbox().throttle(session, Duration.ofMillis(Math.min(1_000, 10 * backlog / HISTORY_BACKLOG_LIMIT)));
-        }
+        state.history().holdIfBehind(session);
     }
 
     private void run(Context ctx, IrcMessage message) {

@@ -97,6 +97,16 @@ public final class DeliveryGate implements Outbox {
     }
 
     @Override
+    public void hold(Session session) {
+        out.hold(session);
+    }
+
+    @Override
+    public void release(Session session) {
+        out.release(session);
+    }
+
+    @Override
     public void flush() {
         out.flush();
     }

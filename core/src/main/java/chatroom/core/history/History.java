@@ -17,11 +17,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class History implements HistoryLog.Listener {
     private static final Logger log = LoggerFactory.getLogger(History.class);
+    /** Events waiting for the store beyond which senders are held ({@link #holdIfBehind}). */
+    public static final int BACKLOG_LIMIT = 20_000;
 
     private final HistoryLog historyLog;
     private final DeliveryGate gate;
     private final String serverName;
     private final ArrayDeque<Sent> sent = new ArrayDeque<>();
+    /** Senders not read since the backlog passed {@link #BACKLOG_LIMIT}. */
+    private final Set<Session> held = new HashSet<>();
+
     private long lastSeq;
     private long resolved;
     private boolean failing;
@@ -63,6 +68,28 @@ public final class History implements HistoryLog.Listener {
     /** Events appended but not yet committed or failed. */
     public long backlog() {
         return lastSeq - resolved;
+    }
+
+    /**
+     * Back-pressure (STYLE.md §5.5): past {@link #BACKLOG_LIMIT} events waiting for the store, {@code session} (which
+     * just sent something) is not read any more until the store is down to half of that. The lines it has sent wait
+     * in its socket and in its client, not in the server's memory; nothing is dropped and the hub never waits.
+     */
+    public void holdIfBehind(Session session) {
+        if (backlog() > BACKLOG_LIMIT && !session.closed() && held.add(session)) {
+            gate.hold(session);
+        }
+    }
+
+    private void releaseIfCaughtUp() {
+        if (!held.isEmpty() && backlog() <= BACKLOG_LIMIT / 2) {
+            for (Session s : held) {
+                if (!s.closed()) {
+                    gate.release(s);
+                }
+            }
+            held.clear();
+        }
     }
 
     @Override
@@ -107,6 +134,7 @@ public final class History implements HistoryLog.Listener {
 
     private void resolve(long seq) {
         resolved = Math.max(resolved, seq);
+        releaseIfCaughtUp();
     }
 
     /** https://ircv3.net/specs/extensions/standard-replies ({@code TEMPORARILY_UNAVAILABLE}). */

@@ -1,0 +1,144 @@
+package chatroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chatroom.core.history.History;
+import chatroom.core.history.HistoryEvent;
+import chatroom.core.history.HistoryQuery;
+import chatroom.core.history.HistoryStore;
+import chatroom.testkit.RawClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * ARCHITECTURE.md "Back-pressure": a store that falls behind stops the server from reading the senders, so the lines
+ * waiting for it stay bounded (and the server's memory with them), and once it catches up every line is delivered.
+ */
+@Timeout(120)
+class HistoryBackPressureIT {
+    private static final int LINES = History.BACKLOG_LIMIT + 30_000;
+    /** What a held connection may still add: the lines it had at the hub (64 at most, ReadPause.HIGH). */
+    private static final int SLACK = 64;
+
+    /** A store whose appends wait while it is shut. */
+    private static final class SlowStore implements HistoryStore {
+        private final HistoryStore store;
+        private volatile CountDownLatch open = new CountDownLatch(0);
+
+        SlowStore(HistoryStore store) {
+            this.store = store;
+        }
+
+        void shut() {
+            open = new CountDownLatch(1);
+        }
+
+        void open() {
+            open.countDown();
+        }
+
+        @Override
+        public long lastSeq() {
+            return store.lastSeq();
+        }
+
+        @Override
+        public void append(List<HistoryEvent> events) {
+            try {
+                open.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.append(events);
+        }
+
+        @Override
+        public void sync() {
+            store.sync();
+        }
+
+        @Override
+        public List<HistoryEvent> read(HistoryQuery query) {
+            return store.read(query);
+        }
+
+        @Override
+        public HistoryEvent find(String conversation, String msgid) {
+            return store.find(conversation, msgid);
+        }
+
+        @Override
+        public List<HistoryEvent> latestPerConversation(
+                Collection<String> rooms, String nick, Instant whispersSince, Instant from, Instant to, int limit) {
+            return store.latestPerConversation(rooms, nick, whispersSince, from, to, limit);
+        }
+
+        @Override
+        public List<HistoryEvent> export(String room, String whispersOf, Instant since, long afterSeq, int limit) {
+            return store.export(room, whispersOf, since, afterSeq, limit);
+        }
+
+        @Override
+        public int prune(Instant cutoff, int keepPerConversation) {
+            return store.prune(cutoff, keepPerConversation);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    @Test
+    void aStoreThatFallsBehindStopsTheReadingAndLosesNothing() throws Exception {
+        SlowStore[] slow = new SlowStore[1];
+        try (TestServer server = TestServer.startWithStore(s -> slow[0] = new SlowStore(s));
+                RawClient alice = server.register("alice");
+                RawClient bob = server.register("bob")) {
+            alice.send("JOIN #flood").expect(" 366 ");
+            bob.send("JOIN #flood").expect(" 366 ");
+            StringBuilder flood = new StringBuilder();
+            for (int i = 0; i < LINES; i++) {
+                flood.append("PRIVMSG #flood :line ").append(i).append("\r\n");
+            }
+            slow[0].shut();
+            CompletableFuture<Void> sent;
+            try {
+                sent = CompletableFuture.runAsync(
+                        () -> alice.sendBytes(flood.toString().getBytes(StandardCharsets.UTF_8)));
+                await().atMost(Duration.ofSeconds(30)).until(() -> backlog(server) >= History.BACKLOG_LIMIT);
+                // held: past the limit only what was already read comes in, however much alice has still to send
+                // (without the hold all 50,000 lines are in within a second)
+                await().during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(5))
+                        .until(() -> backlog(server) <= History.BACKLOG_LIMIT + SLACK);
+            } finally {
+                slow[0].open(); // also when the test fails, so that the server can stop
+            }
+            sent.get();
+            int[] next = {0};
+            bob.timeout(Duration.ofSeconds(60)).expect(l -> {
+                if (l.contains(" PRIVMSG #flood :line ")) {
+                    assertThat(l).endsWith(" PRIVMSG #flood :line " + next[0]);
+                    next[0]++;
+                }
+                return next[0] == LINES;
+            });
+            alice.send("PRIVMSG #flood :after the flood");
+            assertThat(bob.expect("after the flood")).endsWith("PRIVMSG #flood :after the flood");
+        }
+    }
+
+    private static long backlog(TestServer server) throws InterruptedException, ExecutionException {
+        return server.server.onHub(s -> s.history().backlog()).get();
+    }
+}
