@@ -106,15 +106,11 @@ class HistoryBackPressureIT {
                 RawClient bob = server.register("bob")) {
             alice.send("JOIN #flood").expect(" 366 ");
             bob.send("JOIN #flood").expect(" 366 ");
-            StringBuilder flood = new StringBuilder();
-            for (int i = 0; i < LINES; i++) {
-                flood.append("PRIVMSG #flood :line ").append(i).append("\r\n");
-            }
+            byte[] flood = flood(LINES);
             slow[0].shut();
             CompletableFuture<Void> sent;
             try {
-                sent = CompletableFuture.runAsync(
-                        () -> alice.sendBytes(flood.toString().getBytes(StandardCharsets.UTF_8)));
+                sent = CompletableFuture.runAsync(() -> alice.sendBytes(flood));
                 await().atMost(Duration.ofSeconds(30)).until(() -> backlog(server) >= History.BACKLOG_LIMIT);
                 // held: past the limit only what was already read comes in, however much alice has still to send
                 // (without the hold all 50,000 lines are in within a second)
@@ -136,6 +132,41 @@ class HistoryBackPressureIT {
             alice.send("PRIVMSG #flood :after the flood");
             assertThat(bob.expect("after the flood")).endsWith("PRIVMSG #flood :after the flood");
         }
+    }
+
+    @Test
+    void aHeldConnectionIsNotTimedOutForTheSilenceItWasHeldIn() throws Exception {
+        SlowStore[] slow = new SlowStore[1];
+        Duration ping = Duration.ofSeconds(2);
+        try (TestServer server = TestServer.startWithStore(s -> slow[0] = new SlowStore(s), ping, ping);
+                RawClient alice = server.register("alice")) {
+            alice.send("JOIN #flood").expect(" 366 ");
+            byte[] flood = flood(LINES);
+            slow[0].shut();
+            CompletableFuture<Void> sent;
+            try {
+                sent = CompletableFuture.runAsync(() -> alice.sendBytes(flood));
+                await().atMost(Duration.ofSeconds(30)).until(() -> backlog(server) >= History.BACKLOG_LIMIT);
+                // unanswered, a PING goes out 2 s into the hold and "Ping timeout" follows 2 s later
+                await().during(Duration.ofSeconds(6))
+                        .atMost(Duration.ofSeconds(8))
+                        .until(() -> !alice.isClosedByServer());
+            } finally {
+                slow[0].open();
+            }
+            sent.get();
+            assertThat(alice.timeout(Duration.ofSeconds(60)).sync())
+                    .as("read again once released, and answered")
+                    .noneMatch(l -> l.startsWith("ERROR"));
+        }
+    }
+
+    private static byte[] flood(int lines) {
+        StringBuilder flood = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            flood.append("PRIVMSG #flood :line ").append(i).append("\r\n");
+        }
+        return flood.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static long backlog(TestServer server) throws InterruptedException, ExecutionException {

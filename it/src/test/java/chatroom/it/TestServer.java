@@ -160,10 +160,16 @@ final class TestServer implements AutoCloseable {
 
     /** With its SQLite history store wrapped by {@code store} (e.g. to make it slow) and 16 MiB send queues. */
     static TestServer startWithStore(UnaryOperator<HistoryStore> store) {
+        TransportConfig d = TransportConfig.defaults();
+        return startWithStore(store, d.pingInterval(), d.pingTimeout());
+    }
+
+    /** As {@link #startWithStore(UnaryOperator)}, with its keep-alive's PING interval and timeout. */
+    static TestServer startWithStore(UnaryOperator<HistoryStore> store, Duration pingInterval, Duration pingTimeout) {
         ServerConfig c = ServerConfig.defaults().withFlood(0, 0);
         TransportConfig d = TransportConfig.defaults();
         TransportConfig t = new TransportConfig(
-                d.maxLineBytes(), 16 << 20, d.pingInterval(), d.pingTimeout(), 0, 0, d.registrationTimeout());
+                d.maxLineBytes(), 16 << 20, pingInterval, pingTimeout, 0, 0, d.registrationTimeout());
         return start(c, t, new ListenConfig("127.0.0.1", 0, 0), null, null, tempDir(), store);
     }
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * a C server checks its clients once per pass of its main loop. The list is linked through the connections
  * themselves, so keeping a connection alive costs it a few fields and no object or pipeline stage of its own. A check
  * runs every second, or four times per interval or timeout when they are shorter, so a connection is pinged and
- * timed out within that much of its due time.
+ * timed out within that much of its due time. A connection the server itself is not reading (ReadPause) is neither
+ * pinged nor timed out until reading resumes.
  */
 final class Liveness {
     private final String serverName;
@@ -116,6 +117,10 @@ final class Liveness {
             now = System.nanoTime();
             for (NettyConnection h = head; h != null; ) {
                 NettyConnection next = h.next; // a disconnect below may unlink h
+                if (h.readPause().pausedByServer()) {
+                    h.lastRead = now; // quiet because it is not read: the keep-alive counts from the resume
+                    h.awaiting = false;
+                }
                 long quiet = now - h.lastRead;
                 if (h.awaiting) {
                     if (quiet >= timeoutNanos) {

@@ -82,6 +82,14 @@ final class ReadPause {
         return held || (atHub >= HIGH && !flooded);
     }
 
+    /**
+     * Any thread: the server, not the client, keeps this connection from being read (held for the store, or 64 of its
+     * lines waiting at the hub), so its silence is no sign that it is gone: its answer to a PING may be waiting unread.
+     */
+    boolean pausedByServer() {
+        return held || atHub >= HIGH;
+    }
+
     private void resumeIfClear() {
         if (!held && System.nanoTime() - throttledUntil >= 0 && atHub < HIGH && !Disconnector.closing(channel)) {
             channel.config().setAutoRead(true);
