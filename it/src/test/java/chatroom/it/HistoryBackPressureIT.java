@@ -135,6 +135,42 @@ class HistoryBackPressureIT {
     }
 
     @Test
+    void aTelnetSenderIsHeldAsTightly() throws Exception {
+        SlowStore[] slow = new SlowStore[1];
+        try (TestServer server = TestServer.startWithStore(s -> slow[0] = new SlowStore(s));
+                RawClient alice = server.plainLogin("alice");
+                RawClient bob = server.register("bob")) {
+            alice.expect("* you joined lobby");
+            bob.send("JOIN #lobby").expect(" 366 ");
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < LINES; i++) {
+                text.append("line ").append(i).append("\r\n"); // a line of text is said in the room you are in
+            }
+            byte[] flood = text.toString().getBytes(StandardCharsets.UTF_8);
+            slow[0].shut();
+            CompletableFuture<Void> sent;
+            try {
+                sent = CompletableFuture.runAsync(() -> alice.sendBytes(flood));
+                await().atMost(Duration.ofSeconds(30)).until(() -> backlog(server) >= History.BACKLOG_LIMIT);
+                await().during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(5))
+                        .until(() -> backlog(server) <= History.BACKLOG_LIMIT + SLACK);
+            } finally {
+                slow[0].open();
+            }
+            sent.get();
+            int[] next = {0};
+            bob.timeout(Duration.ofSeconds(60)).expect(l -> {
+                if (l.contains(" PRIVMSG #lobby :line ")) {
+                    assertThat(l).endsWith(" PRIVMSG #lobby :line " + next[0]);
+                    next[0]++;
+                }
+                return next[0] == LINES;
+            });
+        }
+    }
+
+    @Test
     void aHeldConnectionIsNotTimedOutForTheSilenceItWasHeldIn() throws Exception {
         SlowStore[] slow = new SlowStore[1];
         Duration ping = Duration.ofSeconds(2);

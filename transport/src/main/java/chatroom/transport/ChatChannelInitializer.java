@@ -10,7 +10,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import java.time.ZoneId;
 import java.util.List;
@@ -84,7 +83,7 @@ final class ChatChannelInitializer extends ChannelInitializer<Channel> {
             autoJoin = List.of();
         } else {
             // failFast=false: the whole overlong line is discarded, then we answer 417 and keep the connection
-            p.addLast(PipelineNames.FRAMER, new LineBasedFrameDecoder(transport.maxLineBytes(), true, false));
+            p.addLast(PipelineNames.FRAMER, new LineFramer(transport.maxLineBytes()));
             // outbound IrcMessages from the outbox are rendered here, so it sits before the session stage
             p.addLast(PipelineNames.PLAIN, new PlainTranslatorHandler(ZoneId.systemDefault()));
             autoJoin = List.of(shared.config().lobby());

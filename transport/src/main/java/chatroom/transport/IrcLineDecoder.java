@@ -4,11 +4,8 @@ import chatroom.protocol.IrcParseException;
 import chatroom.protocol.IrcParser;
 import chatroom.protocol.Limits;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -19,38 +16,17 @@ import org.jspecify.annotations.Nullable;
  * stays up. A line longer than the frame limit is discarded whole and reported as a {@code TooLongFrameException}
  * (failFast off), which the session stage answers with 417.
  *
- * <p>While its connection's {@link ReadPause} holds lines back, the rest of a read stays here as bytes, undecoded, so a
- * paused connection adds nothing more to the hub than what it had sent before the pause; {@link #resume} decodes it.
+ * <p>While its connection's {@link ReadPause} holds lines back, the rest of a read stays here as bytes, undecoded
+ * ({@link LineFramer}).
  */
-final class IrcLineDecoder extends LineBasedFrameDecoder {
-    private @Nullable ReadPause pause;
+final class IrcLineDecoder extends LineFramer {
 
     IrcLineDecoder(int maxFrameBytes) {
-        super(maxFrameBytes, true, false);
-    }
-
-    /** Once the connection is active: lines wait here while {@code p} holds them back. */
-    void pausedBy(ReadPause p) {
-        pause = p;
-    }
-
-    /** Event loop: reading resumes; decodes what was held back, since no new bytes may come to do it. */
-    void resume(ChannelHandlerContext ctx) {
-        if (actualReadableBytes() > 0) {
-            try {
-                channelRead(ctx, Unpooled.EMPTY_BUFFER);
-            } catch (Exception e) {
-                ctx.fireExceptionCaught(e);
-            }
-        }
+        super(maxFrameBytes);
     }
 
     @Override
     protected @Nullable Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
-        ReadPause p = pause;
-        if (p != null && p.holdsLines()) {
-            return null;
-        }
         ByteBuf frame = (ByteBuf) super.decode(ctx, buffer);
         if (frame == null) {
             return null;
@@ -60,13 +36,6 @@ final class IrcLineDecoder extends LineBasedFrameDecoder {
         } finally {
             frame.release();
         }
-    }
-
-    /** The connection ended: its last lines are decoded whatever holds them back. */
-    @Override
-    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-        pause = null;
-        super.decodeLast(ctx, in, out);
     }
 
     static @Nullable InboundLine decodeLine(ByteBuf frame) {

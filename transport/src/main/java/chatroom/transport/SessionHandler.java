@@ -59,9 +59,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
         }
         NettyConnection c = new NettyConnection(ctx.channel(), protocol);
         connection = c;
-        IrcLineDecoder decoder = ctx.pipeline().get(IrcLineDecoder.class);
-        if (decoder != null) {
-            decoder.pausedBy(c.readPause());
+        LineFramer framer = ctx.pipeline().get(LineFramer.class);
+        if (framer != null) {
+            framer.pausedBy(c.readPause());
         }
         if (liveness != null) {
             liveness.join(c);
