@@ -106,29 +106,9 @@ class HistoryBackPressureIT {
                 RawClient bob = server.register("bob")) {
             alice.send("JOIN #flood").expect(" 366 ");
             bob.send("JOIN #flood").expect(" 366 ");
-            byte[] flood = flood(LINES);
-            slow[0].shut();
-            CompletableFuture<Void> sent;
-            try {
-                sent = CompletableFuture.runAsync(() -> alice.sendBytes(flood));
-                await().atMost(Duration.ofSeconds(30)).until(() -> backlog(server) >= History.BACKLOG_LIMIT);
-                // held: past the limit only what was already read comes in, however much alice has still to send
-                // (without the hold all 50,000 lines are in within a second)
-                await().during(Duration.ofSeconds(2))
-                        .atMost(Duration.ofSeconds(5))
-                        .until(() -> backlog(server) <= History.BACKLOG_LIMIT + SLACK);
-            } finally {
-                slow[0].open(); // also when the test fails, so that the server can stop
-            }
-            sent.get();
-            int[] next = {0};
-            bob.timeout(Duration.ofSeconds(60)).expect(l -> {
-                if (l.contains(" PRIVMSG #flood :line ")) {
-                    assertThat(l).endsWith(" PRIVMSG #flood :line " + next[0]);
-                    next[0]++;
-                }
-                return next[0] == LINES;
-            });
+            byte[] flood = lines("PRIVMSG #flood :line ");
+            floodWhileShut(server, slow[0], () -> alice.sendBytes(flood));
+            expectEveryLineInOrder(bob, "#flood");
             alice.send("PRIVMSG #flood :after the flood");
             assertThat(bob.expect("after the flood")).endsWith("PRIVMSG #flood :after the flood");
         }
@@ -142,31 +122,28 @@ class HistoryBackPressureIT {
                 RawClient bob = server.register("bob")) {
             alice.expect("* you joined lobby");
             bob.send("JOIN #lobby").expect(" 366 ");
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < LINES; i++) {
-                text.append("line ").append(i).append("\r\n"); // a line of text is said in the room you are in
-            }
-            byte[] flood = text.toString().getBytes(StandardCharsets.UTF_8);
-            slow[0].shut();
-            CompletableFuture<Void> sent;
-            try {
-                sent = CompletableFuture.runAsync(() -> alice.sendBytes(flood));
-                await().atMost(Duration.ofSeconds(30)).until(() -> backlog(server) >= History.BACKLOG_LIMIT);
-                await().during(Duration.ofSeconds(2))
-                        .atMost(Duration.ofSeconds(5))
-                        .until(() -> backlog(server) <= History.BACKLOG_LIMIT + SLACK);
-            } finally {
-                slow[0].open();
-            }
-            sent.get();
-            int[] next = {0};
-            bob.timeout(Duration.ofSeconds(60)).expect(l -> {
-                if (l.contains(" PRIVMSG #lobby :line ")) {
-                    assertThat(l).endsWith(" PRIVMSG #lobby :line " + next[0]);
-                    next[0]++;
+            byte[] flood = lines("line "); // a line of text is said in the room you are in
+            floodWhileShut(server, slow[0], () -> alice.sendBytes(flood));
+            expectEveryLineInOrder(bob, "#lobby");
+        }
+    }
+
+    @Test
+    void aWebSocketSenderIsHeldAsTightly() throws Exception {
+        SlowStore[] slow = new SlowStore[1];
+        try (TestServer server = TestServer.startWithStore(s -> slow[0] = new SlowStore(s));
+                RawClient bob = server.register("bob")) {
+            WebSocketIT.WsClient alice =
+                    WebSocketIT.WsClient.connect(server.http()).register("alice");
+            alice.send("JOIN #flood").expect(" 366 ");
+            bob.send("JOIN #flood").expect(" 366 ");
+            floodWhileShut(server, slow[0], () -> {
+                for (int i = 0; i < LINES; i++) {
+                    alice.send("PRIVMSG #flood :line " + i); // a frame each
                 }
-                return next[0] == LINES;
             });
+            expectEveryLineInOrder(bob, "#flood");
+            alice.ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
         }
     }
 
@@ -177,7 +154,7 @@ class HistoryBackPressureIT {
         try (TestServer server = TestServer.startWithStore(s -> slow[0] = new SlowStore(s), ping, ping);
                 RawClient alice = server.register("alice")) {
             alice.send("JOIN #flood").expect(" 366 ");
-            byte[] flood = flood(LINES);
+            byte[] flood = lines("PRIVMSG #flood :line ");
             slow[0].shut();
             CompletableFuture<Void> sent;
             try {
@@ -197,12 +174,44 @@ class HistoryBackPressureIT {
         }
     }
 
-    private static byte[] flood(int lines) {
+    /**
+     * Shuts the store, runs {@code send} (which sends {@link #LINES} lines) and checks that once the backlog reaches
+     * the limit only what was already read comes in, however much is still to be sent (without the hold all 50,000
+     * lines are in within a second); then opens the store and waits for {@code send} to finish.
+     */
+    private static void floodWhileShut(TestServer server, SlowStore slow, Runnable send) throws Exception {
+        slow.shut();
+        CompletableFuture<Void> sent;
+        try {
+            sent = CompletableFuture.runAsync(send);
+            await().atMost(Duration.ofSeconds(30)).until(() -> backlog(server) >= History.BACKLOG_LIMIT);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> backlog(server) <= History.BACKLOG_LIMIT + SLACK);
+        } finally {
+            slow.open(); // also when the test fails, so that the server can stop
+        }
+        sent.get();
+    }
+
+    /** {@code prefix} and a number, {@link #LINES} times, each line ending in CR LF. */
+    private static byte[] lines(String prefix) {
         StringBuilder flood = new StringBuilder();
-        for (int i = 0; i < lines; i++) {
-            flood.append("PRIVMSG #flood :line ").append(i).append("\r\n");
+        for (int i = 0; i < LINES; i++) {
+            flood.append(prefix).append(i).append("\r\n");
         }
         return flood.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void expectEveryLineInOrder(RawClient reader, String room) {
+        int[] next = {0};
+        reader.timeout(Duration.ofSeconds(60)).expect(l -> {
+            if (l.contains(" PRIVMSG " + room + " :line ")) {
+                assertThat(l).endsWith(" PRIVMSG " + room + " :line " + next[0]);
+                next[0]++;
+            }
+            return next[0] == LINES;
+        });
     }
 
     private static long backlog(TestServer server) throws InterruptedException, ExecutionException {

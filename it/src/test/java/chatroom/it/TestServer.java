@@ -158,7 +158,10 @@ final class TestServer implements AutoCloseable {
         return start(c, t, new ListenConfig("127.0.0.1", 0, 0), null, db, tempDir());
     }
 
-    /** With its SQLite history store wrapped by {@code store} (e.g. to make it slow) and 16 MiB send queues. */
+    /**
+     * With its SQLite history store wrapped by {@code store} (e.g. to make it slow), 16 MiB send queues and the HTTP
+     * port (IRC over WebSocket).
+     */
     static TestServer startWithStore(UnaryOperator<HistoryStore> store) {
         TransportConfig d = TransportConfig.defaults();
         return startWithStore(store, d.pingInterval(), d.pingTimeout());
@@ -170,7 +173,7 @@ final class TestServer implements AutoCloseable {
         TransportConfig d = TransportConfig.defaults();
         TransportConfig t = new TransportConfig(
                 d.maxLineBytes(), 16 << 20, pingInterval, pingTimeout, 0, 0, d.registrationTimeout());
-        return start(c, t, new ListenConfig("127.0.0.1", 0, 0), null, null, tempDir(), store);
+        return start(c, t, new ListenConfig("127.0.0.1", 0, 0).withHttp(0, false), null, null, tempDir(), store);
     }
 
     private static TestServer start(

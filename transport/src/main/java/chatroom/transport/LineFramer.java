@@ -13,20 +13,20 @@ import org.jspecify.annotations.Nullable;
  * rest of a read stays here as bytes, so a paused connection adds nothing more to the hub than what it had sent before
  * the pause, and {@link #resume} frames it. The plain port's framer; the IRC port's {@link IrcLineDecoder} is one too.
  */
-class LineFramer extends LineBasedFrameDecoder {
+class LineFramer extends LineBasedFrameDecoder implements HeldLines {
     private @Nullable ReadPause pause;
 
     LineFramer(int maxFrameBytes) {
         super(maxFrameBytes, true, false);
     }
 
-    /** Once the connection is active: lines wait here while {@code p} holds them back. */
-    final void pausedBy(ReadPause p) {
+    @Override
+    public final void pausedBy(ReadPause p) {
         pause = p;
     }
 
-    /** Event loop: reading resumes; frames what was held back, since no new bytes may come to do it. */
-    final void resume(ChannelHandlerContext ctx) {
+    @Override
+    public final void resume(ChannelHandlerContext ctx) {
         if (actualReadableBytes() > 0) {
             try {
                 channelRead(ctx, Unpooled.EMPTY_BUFFER);

@@ -74,7 +74,7 @@ final class ReadPause {
     }
 
     /**
-     * Event loop: lines already read wait unframed ({@link LineFramer}) rather than go to the hub: while the store
+     * Event loop: lines already read wait in their connection's {@link HeldLines} stage rather than go to the hub: while the store
      * holds the connection, or while 64 of its lines wait at the hub. Not once flood control has slowed it: a flooder's
      * lines go on to the hub as they are read, where each adds to its lag until it is cut off with "Excess Flood".
      */
@@ -93,9 +93,9 @@ final class ReadPause {
     private void resumeIfClear() {
         if (!held && System.nanoTime() - throttledUntil >= 0 && atHub < HIGH && !Disconnector.closing(channel)) {
             channel.config().setAutoRead(true);
-            ChannelHandlerContext framer = channel.pipeline().context(LineFramer.class);
-            if (framer != null) {
-                ((LineFramer) framer.handler()).resume(framer);
+            ChannelHandlerContext held = channel.pipeline().context(HeldLines.class);
+            if (held != null) {
+                ((HeldLines) held.handler()).resume(held);
             }
         }
     }

@@ -59,9 +59,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<InboundLine> {
         }
         NettyConnection c = new NettyConnection(ctx.channel(), protocol);
         connection = c;
-        LineFramer framer = ctx.pipeline().get(LineFramer.class);
-        if (framer != null) {
-            framer.pausedBy(c.readPause());
+        HeldLines held = ctx.pipeline().get(HeldLines.class);
+        if (held != null) {
+            held.pausedBy(c.readPause());
         }
         if (liveness != null) {
             liveness.join(c);

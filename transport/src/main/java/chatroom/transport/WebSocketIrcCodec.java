@@ -8,7 +8,9 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.ArrayDeque;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * IRC over WebSocket (https://ircv3.net/specs/extensions/websocket): one IRC line per text or binary frame, without
@@ -16,14 +18,18 @@ import java.util.List;
  * length limits, UTF-8 checks and errors are the same; outbound lines from {@link NettyOutbox} lose their CR LF and
  * go out as binary frames when the client chose {@code binary.ircv3.net}, as text frames otherwise (also when it
  * named no subprotocol). Until the handshake completes the connection is HTTP; then this stage adds the IRC stages
- * (ping, session) and tells them the connection is active, so a session only exists for a WebSocket.
+ * (ping, session) and tells them the connection is active, so a session only exists for a WebSocket. While the
+ * connection's {@link ReadPause} holds its lines back, the lines of frames already read wait here ({@link HeldLines}).
  */
-final class WebSocketIrcCodec extends MessageToMessageCodec<WebSocketFrame, ByteBuf> {
+final class WebSocketIrcCodec extends MessageToMessageCodec<WebSocketFrame, ByteBuf> implements HeldLines {
     static final String TEXT = "text.ircv3.net";
     static final String BINARY = "binary.ircv3.net";
 
     private final ChatChannelInitializer.Shared shared;
     private boolean binary;
+    private @Nullable ReadPause pause;
+    /** Lines decoded while the pause held them back, at most what one read brought; null when there are none. */
+    private @Nullable ArrayDeque<InboundLine> held;
 
     WebSocketIrcCodec(ChatChannelInitializer.Shared shared) {
         this.shared = shared;
@@ -44,9 +50,46 @@ final class WebSocketIrcCodec extends MessageToMessageCodec<WebSocketFrame, Byte
             }
         }
         InboundLine line = IrcLineDecoder.decodeLine(content.slice(content.readerIndex(), end - content.readerIndex()));
-        if (line != null) {
+        if (line == null) {
+            return;
+        }
+        ReadPause p = pause;
+        if (held != null || (p != null && p.holdsLines())) {
+            if (held == null) {
+                held = new ArrayDeque<>();
+            }
+            held.add(line); // after the ones held before it: lines keep their order
+        } else {
             out.add(line);
         }
+    }
+
+    @Override
+    public void pausedBy(ReadPause p) {
+        pause = p;
+    }
+
+    @Override
+    public void resume(ChannelHandlerContext ctx) {
+        ArrayDeque<InboundLine> h = held;
+        if (h == null) {
+            return;
+        }
+        ReadPause p = pause;
+        while (!h.isEmpty() && (p == null || !p.holdsLines())) {
+            ctx.fireChannelRead(h.poll());
+        }
+        if (h.isEmpty()) {
+            held = null;
+        }
+    }
+
+    /** The connection ended: its last lines go on whatever holds them back. */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        pause = null;
+        resume(ctx);
+        super.channelInactive(ctx);
     }
 
     @Override
