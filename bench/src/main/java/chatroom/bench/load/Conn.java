@@ -37,6 +37,9 @@ final class Conn extends SimpleChannelInboundHandler<ByteBuf> {
     private volatile boolean quitting;
     private volatile @Nullable Runnable afterRead;
     private long[] last = new long[0];
+    /** The start of a timed line's text ({@code sender.seq.nanoTime^} fits), copied out to be parsed. */
+    private final byte[] scratch = new byte[48];
+
     private @Nullable Channel channel;
 
     Conn(int index, String nick, Meter meter) {
@@ -165,27 +168,30 @@ final class Conn extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     private boolean timed(ByteBuf line, int from, int end) {
-        long[] n = new long[3];
-        int at = from;
+        // one copy of the few bytes that matter, then plain array reads: no bounds and reference-count check per byte
+        int length = Math.min(end - from, scratch.length);
+        line.getBytes(from, scratch, 0, length);
+        long senderId = 0;
+        long seq = 0;
+        long sentAt = 0;
+        int at = 0;
         for (int field = 0; field < 3; field++) {
             long v = 0;
-            int digits = 0;
-            for (; at < end; at++) {
-                byte b = line.getByte(at);
-                if (b < '0' || b > '9') {
-                    break;
-                }
-                v = v * 10 + (b - '0');
-                digits++;
+            int start = at;
+            for (; at < length && scratch[at] >= '0' && scratch[at] <= '9'; at++) {
+                v = v * 10 + (scratch[at] - '0');
             }
-            if (digits == 0 || at >= end || line.getByte(at) != (field < 2 ? '.' : MARK)) {
+            if (at == start || at >= length || scratch[at] != (field < 2 ? '.' : MARK)) {
                 return false;
             }
-            n[field] = v;
             at++;
+            switch (field) {
+                case 0 -> senderId = v;
+                case 1 -> seq = v;
+                default -> sentAt = v;
+            }
         }
-        int sender = (int) n[0];
-        long seq = n[1];
+        int sender = (int) senderId;
         boolean duplicate = false;
         if (sender < last.length) {
             duplicate = seq <= last[sender];
@@ -193,7 +199,7 @@ final class Conn extends SimpleChannelInboundHandler<ByteBuf> {
                 last[sender] = seq;
             }
         }
-        meter.delivered(n[2], duplicate);
+        meter.delivered(sentAt, duplicate);
         Receiver rcv = receiver;
         if (!duplicate && rcv != null) {
             rcv.timed(this, sender, seq);
